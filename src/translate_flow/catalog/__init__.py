@@ -1,0 +1,33 @@
+"""Gettext catalogs: PO/POT files, their entries' states, merging and statistics.
+
+This package is the only user of polib. `io` reads and writes files, `template`
+turns a statement into a POT, `merge` brings a catalog up to date with it,
+`states` reads and writes entry states, `stats` counts them, `extract` ties
+these together for `tflow extract`.
+"""
+
+from .io import dumps, editing, read, write
+from .states import (
+    Approval,
+    State,
+    approval,
+    approve,
+    fingerprint,
+    msgstr_hash,
+    notes,
+    provenance,
+    set_draft,
+    set_note,
+    set_translation,
+    state,
+    today,
+    translator,
+    words,
+)
+from .stats import Counts, count
+
+__all__ = [
+    "Approval", "Counts", "State", "approval", "approve", "count", "dumps", "editing",
+    "fingerprint", "msgstr_hash", "notes", "provenance", "read", "set_draft", "set_note",
+    "set_translation", "state", "today", "translator", "words", "write",
+]

@@ -1,0 +1,76 @@
+"""Reading and writing PO files: polib underneath, atomic writes and locks on top."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import polib
+
+from .. import storage
+from ..errors import CatalogError
+
+WRAP_WIDTH = 79  # what msgmerge and Poedit write, so their saves and ours diff cleanly
+
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def read(path: Path, *, display: str | None = None) -> polib.POFile:
+    """Parse a PO or POT file; malformed input is a CatalogError naming the line."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError("no such catalog; run `tflow extract` first", path=shown) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CatalogError(
+            "not UTF-8; translate-flow catalogs are UTF-8 (charset=UTF-8 in the header)",
+            path=shown,
+            line=line,
+        ) from None
+    try:
+        catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        match = _POLIB_LINE.search(message)
+        line = int(match.group(1)) if match else None
+        reason = _POLIB_LINE.sub("", message).strip().rstrip(":") or "syntax error"
+        raise CatalogError(
+            f"malformed PO file: {reason}; fix it in a PO editor or restore it from version control",
+            path=shown,
+            line=line,
+        ) from None
+    catalog.fpath = str(path)
+    return catalog
+
+
+def dumps(catalog: polib.POFile) -> str:
+    catalog.wrapwidth = WRAP_WIDTH
+    text: str = catalog.__unicode__()
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write(catalog: polib.POFile, path: Path) -> bool:
+    """Atomically write the catalog; return False when the file already had this content."""
+    return storage.write_text(path, dumps(catalog))
+
+
+@contextlib.contextmanager
+def editing(path: Path, *, display: str | None = None) -> Iterator[polib.POFile]:
+    """Lock, read, yield the catalog for changes, and write it back if it changed.
+
+    Nothing is written when the body raises, so a failed operation never leaves
+    half of its changes behind.
+    """
+    with storage.lock(path):
+        catalog = read(path, display=display)
+        before = dumps(catalog)
+        yield catalog
+        after = dumps(catalog)
+        if after != before:
+            storage.write_text(path, after)

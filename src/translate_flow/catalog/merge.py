@@ -1,0 +1,150 @@
+"""Bringing a catalog up to date with its template, without losing or misleading.
+
+Unlike msgmerge (and Babel, and polib), a near match is not offered as a fuzzy
+draft when the source changed its meaning: a negation, a number, a date, a
+name, a quotation or a URL. Such an entry is emptied and the old translation is
+kept in a `previous:` note for the translator, so removing a fuzzy flag cannot
+publish the old meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import polib
+from rapidfuzz import fuzz, process
+
+from . import states
+
+NEAR_MATCH_THRESHOLD = 70.0
+
+_NEGATIONS = {
+    "en": {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "cannot"},
+    "ru": {"не", "ни", "нет", "никогда", "ничего", "никто", "нигде", "нельзя"},
+    "uk": {"не", "ні", "немає", "нема", "ніколи", "нічого", "ніхто", "ніде", "не можна"},
+}
+_WORDS = re.compile(r"\w+(?:['’]\w+)*")
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s)>\]]+")
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+_MONTHS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+    r"|\b(?:січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд)\w*",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:…]\s+|[\"“«(]\s*)$")
+
+
+def _negations(text: str, lang: str) -> int:
+    table = _NEGATIONS.get(lang, _NEGATIONS["en"])
+    count = 0
+    for word in _WORDS.findall(text.lower()):
+        if word in table or (lang == "en" and word.endswith(("n't", "n’t"))):
+            count += 1
+    return count
+
+
+def _names(text: str) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for match in _WORDS.finditer(text):
+        word = match.group(0)
+        if word[:1].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            found[word] += 1
+    return found
+
+
+def meaning_changes(old: str, new: str, lang: str) -> list[str]:
+    """What kinds of meaning-bearing difference separate two versions of a source text."""
+    reasons = []
+    if _negations(old, lang) != _negations(new, lang):
+        reasons.append("negation")
+    if Counter(_NUMBER.findall(old)) != Counter(_NUMBER.findall(new)):
+        reasons.append("number")
+    if Counter(m.lower() for m in _MONTHS.findall(old)) != Counter(m.lower() for m in _MONTHS.findall(new)):
+        reasons.append("date")
+    if _names(old) != _names(new):
+        reasons.append("name")
+    if Counter(_QUOTE.findall(old)) != Counter(_QUOTE.findall(new)):
+        reasons.append("quotation")
+    if Counter(_URL.findall(old)) != Counter(_URL.findall(new)):
+        reasons.append("url")
+    return reasons
+
+
+def _carry(entry: polib.POEntry, old: polib.POEntry) -> None:
+    entry.msgstr = old.msgstr
+    entry.flags = [flag for flag in old.flags if flag != "fuzzy"] + (
+        ["fuzzy"] if "fuzzy" in old.flags else []
+    )
+    entry.tcomment = old.tcomment
+    entry.previous_msgid = old.previous_msgid
+    entry.previous_msgctxt = old.previous_msgctxt
+
+
+def update(
+    template: polib.POFile,
+    existing: polib.POFile | None,
+    source_lang: str,
+    threshold: float = NEAR_MATCH_THRESHOLD,
+) -> polib.POFile:
+    """A catalog with the template's entries, carrying over what `existing` knew."""
+    result = polib.POFile(wrapwidth=79)
+    result.metadata = dict(template.metadata)
+    result.header = existing.header if existing is not None else template.header
+    old_active: dict[str, polib.POEntry] = {}
+    old_obsolete: dict[str, polib.POEntry] = {}
+    if existing is not None:
+        for old in existing:
+            (old_obsolete if old.obsolete else old_active)[old.msgid] = old
+    used: set[str] = set()
+    unmatched: list[polib.POEntry] = []
+    for tmpl in template:
+        entry = polib.POEntry(
+            msgid=tmpl.msgid, msgstr="", occurrences=list(tmpl.occurrences), comment=tmpl.comment
+        )
+        old = old_active.get(tmpl.msgid) or old_obsolete.get(tmpl.msgid)
+        if old is not None:
+            _carry(entry, old)
+            used.add(old.msgid)
+        else:
+            unmatched.append(entry)
+        result.append(entry)
+    candidates = {
+        msgid: old
+        for msgid, old in {**old_obsolete, **old_active}.items()
+        if msgid not in used and old.msgstr
+    }
+    for entry in unmatched:
+        if not candidates:
+            break
+        best = process.extractOne(
+            entry.msgid, list(candidates), scorer=fuzz.ratio, score_cutoff=threshold
+        )
+        if best is None:
+            continue
+        old = candidates.pop(best[0])
+        used.add(old.msgid)
+        entry.previous_msgid = old.msgid
+        reasons = meaning_changes(old.msgid, entry.msgid, source_lang)
+        entry.tcomment = "\n".join(
+            line for line in (old.tcomment or "").split("\n")
+            if line and not line.startswith(("approved:", "translated:", "previous:"))
+        )
+        if reasons:
+            states.set_note(
+                entry, "previous", f"source changed ({', '.join(reasons)}), was: {old.msgstr}"
+            )
+        else:
+            entry.msgstr = old.msgstr
+            entry.flags.append("fuzzy")
+    for msgid, old in old_active.items():
+        if msgid not in used and old.msgstr:
+            old.obsolete = True
+            old.occurrences = []
+            result.append(old)
+    for msgid, old in old_obsolete.items():
+        if msgid not in used:
+            result.append(old)
+    return result

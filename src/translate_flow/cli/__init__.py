@@ -1,0 +1,54 @@
+"""The `tflow` command line: thin click commands over library functions.
+
+This package is the only user of click. Each command parses its options, calls
+one library function and prints the result; `TranslateFlowError`s become one
+line ``Error: …`` and the error's exit code (1 error, 2 usage, 3 checks failed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..errors import TranslateFlowError
+
+
+class FlowGroup(click.Group):
+    """A group that turns library errors into one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TranslateFlowError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=FlowGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="translate-flow", prog_name="tflow")
+def cli() -> None:
+    """Statements into Ukrainian, Russian and English editions, through gettext catalogs.
+
+    \b
+    Typical session:
+      tflow extract          statements → locales/<lang>/<slug>.po
+      tflow pretranslate     machine drafts for empty entries (offline by default)
+      tflow check            quality problems
+      tflow status           progress per statement and language
+      tflow build            editions/<lang>/<slug>.md and .html
+    """
+
+
+def _register() -> None:
+    from . import spine
+
+    for command in spine.COMMANDS:
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="tflow")

@@ -1,0 +1,168 @@
+"""Commands of the spine: init, extract, build, status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .. import catalog, config, locales, storage
+from ..catalog.extract import extract as extract_catalogs
+from ..editions import build as build_editions
+from ..errors import CatalogError, ConfigError
+from ..project import Project
+
+statements_argument = click.argument("statements", nargs=-1, metavar="[STATEMENT]...")
+
+
+def _project() -> Project:
+    return Project.open()
+
+
+@click.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a project: config, statements/, locales/, glossary.csv.
+
+    \b
+    Example:
+      tflow init collective && cd collective
+    """
+    target = directory / config.CONFIG_NAME
+    if target.exists():
+        raise ConfigError("a project already exists here; edit it instead of re-creating it", path=target)
+    storage.write_text(target, config.DEFAULT_CONFIG)
+    for name in ("statements", "locales"):
+        (directory / name).mkdir(parents=True, exist_ok=True)
+    glossary = directory / "glossary.csv"
+    if not glossary.exists():
+        storage.write_text(glossary, "en,uk,ru,note,forbidden\nNATO,НАТО,НАТО,,\n")
+    click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
+    click.echo("Next: put a statement in statements/ and run `tflow extract`.")
+
+
+@click.command()
+@statements_argument
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any catalog is out of date.")
+@click.pass_context
+def extract(ctx: click.Context, statements: tuple[str, ...], check: bool) -> None:
+    """Write templates and catalogs for statements (all by default).
+
+    \b
+    Example:
+      tflow extract statements/neither-imperialism.md
+      tflow extract --check        # in CI: are the catalogs up to date?
+    """
+    project = _project()
+    outcomes = extract_catalogs(project, statements, check=check)
+    changed = [o for o in outcomes if o.changed]
+    for outcome in changed:
+        verb = "out of date" if check else "updated"
+        click.echo(f"{project.relative(outcome.path)}: {verb}")
+    if check and changed:
+        ctx.exit(1)
+    if not changed:
+        click.echo(f"{len(outcomes)} catalogs up to date")
+
+
+@click.command()
+@statements_argument
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--draft", is_flag=True, help="Write incomplete editions too, with pending text marked.")
+@click.option("--format", "formats", default="md,html", show_default=True, help="Comma-separated: md, html.")
+@click.pass_context
+def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...], draft: bool, formats: str) -> None:
+    """Build editions from the catalogs; only publishable text goes in.
+
+    \b
+    Example:
+      tflow build --lang ru
+      tflow build --draft          # incomplete editions, pending text marked
+    """
+    project = _project()
+    for lang in langs:
+        if lang not in project.config.languages:
+            raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}", param_hint="--lang")
+    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
+    for fmt in wanted:
+        if fmt not in ("md", "html"):
+            raise click.BadParameter(f"unknown format {fmt!r}; use md, html", param_hint="--format")
+    editions = build_editions(project, statements, langs=langs, draft=draft, formats=wanted)
+    incomplete = 0
+    for edition in editions:
+        if edition.written:
+            note = f" (draft, {len(edition.missing)} pending)" if edition.draft else ""
+            if edition.signoff:
+                note += f" (approved: {edition.signoff})"
+            paths = ", ".join(project.relative(p) for p in edition.written)
+            click.echo(f"{edition.lang}: {paths}{note}")
+        else:
+            incomplete += 1
+            for missing in edition.missing:
+                click.echo(f"{missing.reference}: {missing.state} ({edition.lang})", err=True)
+            click.echo(f"{edition.lang}: {edition.slug} not built: {len(edition.missing)} entries not publishable"
+                       " (use --draft to build it anyway)", err=True)
+    click.echo(f"Index: {project.relative(project.config.editions_dir / 'index.html')}")
+    if incomplete:
+        ctx.exit(1)
+
+
+def _bar(percent: float, width: int = 20) -> str:
+    filled = int(round(percent / 100 * width))
+    return "█" * filled + "░" * (width - filled)
+
+
+def status_rows(project: Project, statements: tuple[str, ...]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    require = project.config.publish_require
+    for statement in project.statements(statements):
+        for lang in project.target_languages(statement):
+            path = project.catalog_path(statement.slug, lang)
+            row: dict[str, object] = {"statement": statement.slug, "lang": lang,
+                                      "catalog": project.relative(path)}
+            if not path.exists():
+                row["error"] = "not extracted"
+                rows.append(row)
+                continue
+            counts = catalog.count(catalog.read(path, display=project.relative(path)))
+            row.update(counts=counts.as_dict(), entries=counts.total_entries, words=counts.total_words,
+                       percent_translated=round(counts.percent("translated"), 1),
+                       percent_approved=round(counts.percent("approved"), 1),
+                       publishable_percent=round(counts.percent(require), 1))
+            rows.append(row)
+    return rows
+
+
+@click.command()
+@statements_argument
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def status(statements: tuple[str, ...], as_json: bool) -> None:
+    """Progress per statement and language: entries and words by state.
+
+    \b
+    Example:
+      tflow status
+      tflow status --json | jq '.[] | select(.percent_translated < 100)'
+    """
+    project = _project()
+    rows = status_rows(project, statements)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    states = [s for s in catalog.State]
+    header = f"{'statement':<28} {'lang':<4} " + " ".join(f"{s.value[:10]:>12}" for s in states) + "   translated"
+    click.echo(header)
+    for row in rows:
+        name = f"{str(row['statement'])[:28]:<28} {row['lang']:<4} "
+        if "error" in row:
+            click.echo(f"{name}{row['error']} (run `tflow extract`)")
+            continue
+        counts = row["counts"]
+        assert isinstance(counts, dict)
+        cells = " ".join(f"{counts[s.value]['entries']:>4} {counts[s.value]['words']:>6}w" for s in states)
+        percent = float(row["percent_translated"])  # type: ignore[arg-type]
+        click.echo(f"{name}{cells}   {_bar(percent)} {percent:5.1f}%")
+
+
+COMMANDS = [init, extract, build, status]

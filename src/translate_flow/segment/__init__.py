@@ -1,0 +1,61 @@
+"""Statements → segments: the units translators see, with their source positions.
+
+`load` reads a statement file (Markdown with YAML front matter, or plain text),
+checks its encoding and language, and cuts it into `Segment`s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import locales
+from ..errors import StatementError
+from . import frontmatter, markdown, text
+from .model import Layout, Segment, Span, Statement
+
+__all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "SUFFIXES"]
+
+SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def read_source(path: Path) -> str:
+    """The text of a statement, or a StatementError naming the line that is not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StatementError(f"cannot read the statement: {exc.strerror}", path=path) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise StatementError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); convert it, e.g. "
+            f"`iconv -f cp1251 -t utf-8`",
+            path=path,
+            line=line,
+        ) from None
+
+
+def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None = None) -> Statement:
+    """Read and segment one statement."""
+    shown = display_path or path
+    source = read_source(path)
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    lines = source.splitlines(keepends=True)
+    count, meta = frontmatter.split(lines, shown)
+    lang = meta.get("lang", default_lang)
+    if not isinstance(lang, str) or not locales.is_known(lang):
+        line = next((i + 1 for i, l in enumerate(lines[:count]) if l.startswith("lang:")), 1)
+        raise StatementError(
+            f"unknown language {lang!r} in front matter; use uk, ru or en", path=shown, line=line
+        )
+    found = frontmatter.segments(lines, count, meta)
+    if path.suffix == ".txt":
+        kind = "text"
+        found += text.segments(lines, count)
+    else:
+        kind = "markdown"
+        body = "\n" * count + "".join(lines[count:])
+        found += markdown.segments(body, lines)
+    return Statement(shown, slug, lang, kind, source, meta, tuple(found))

@@ -1,0 +1,68 @@
+"""YAML front matter: its metadata and its translatable values."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import StatementError
+from .model import Layout, Segment, Span
+
+TRANSLATABLE_KEYS = ("title", "subtitle", "description", "summary")
+
+_KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*")
+
+
+def split(lines: list[str], path: Path) -> tuple[int, dict[str, Any]]:
+    """Return (number of front-matter lines, metadata); (0, {}) when there is none."""
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return 0, {}
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n") in ("---", "..."):
+            break
+    else:
+        raise StatementError(
+            "front matter opened with `---` is never closed; add a line `---` after it",
+            path=path,
+            line=1,
+        )
+    text = "".join(lines[1:index])
+    try:
+        meta = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise StatementError(f"malformed front matter: {problem}", path=path, line=line) from None
+    if not isinstance(meta, dict):
+        raise StatementError(
+            "front matter must be a mapping of `key: value` lines", path=path, line=2
+        )
+    return index + 1, meta
+
+
+def segments(lines: list[str], count: int, meta: dict[str, Any]) -> list[Segment]:
+    """Segments for the translatable string values of the front matter."""
+    found: list[Segment] = []
+    index = 1
+    while index < count - 1:
+        match = _KEY_LINE.match(lines[index])
+        key = match.group(1) if match else None
+        if key is None or key not in TRANSLATABLE_KEYS or not isinstance(meta.get(key), str):
+            index += 1
+            continue
+        last = index
+        while last + 1 < count - 1 and lines[last + 1][:1] in (" ", "\t"):
+            last += 1
+        assert match is not None
+        first_line = lines[index].rstrip("\r\n")
+        spans = [Span(index, match.end(), len(first_line))]
+        spans += [Span(i, 0, len(lines[i].rstrip("\r\n"))) for i in range(index + 1, last + 1)]
+        value = meta[key].strip()
+        if value:
+            found.append(Segment(value, key, tuple(spans), Layout.YAML))
+        index = last + 1
+    return found
