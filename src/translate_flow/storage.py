@@ -10,6 +10,7 @@ which serialises processes working on the same file.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -54,8 +55,13 @@ def write_text(path: Path, text: str) -> bool:
 
 
 def lock_path(path: Path) -> Path:
-    """Where the lock for `path` lives: beside it, as a hidden `.lock` file."""
-    return path.with_name(f".{path.name}.lock")
+    """Where the lock for `path` lives: in the temporary directory, named by its path.
+
+    Not beside the file, so that catalogs directories hold only catalogs and
+    tools that glob `*.po*` (msgfmt, Weblate, editors) never meet a lock file.
+    """
+    digest = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / "translate-flow-locks" / f"{digest}.lock"
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ skipped without parsing anything.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -109,7 +110,7 @@ def _update_catalog(
 ) -> Outcome:
     path = project.catalog_path(statement.slug, lang)
     display = project.relative(path)
-    with storage.lock(path):
+    with contextlib.nullcontext() if check else storage.lock(path):
         old = _read_text(path)
         existing = io.read(path, display=display) if old is not None else None
         catalog = merge.update(pot, existing, statement.lang)

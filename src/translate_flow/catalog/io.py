@@ -15,6 +15,22 @@ from ..errors import CatalogError
 WRAP_WIDTH = 79  # what msgmerge and Poedit write, so their saves and ours diff cleanly
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
+# polib silently accepts an unterminated string ("msgid \"broken"), so every
+# line that is not a comment is checked to be a keyword and/or one whole string.
+_STRING_LINE = re.compile(
+    r'^(?:#~ ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*\r?$'
+)
+
+
+def _check_syntax(text: str) -> tuple[int, str] | None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or (line.startswith("#") and not line.startswith(("#~", "#|"))):
+            continue
+        if line.startswith(("#~", "#|")) and '"' not in line:
+            continue
+        if not _STRING_LINE.match(line):
+            return number, f"expected a keyword and a quoted string, found {line.strip()[:40]!r}"
+    return None
 
 
 def read(path: Path, *, display: str | None = None) -> polib.POFile:
@@ -33,6 +49,13 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
             path=shown,
             line=line,
         ) from None
+    problem = _check_syntax(text)
+    if problem is not None:
+        raise CatalogError(
+            f"malformed PO file: {problem[1]}; fix it in a PO editor or restore it from version control",
+            path=shown,
+            line=problem[0],
+        )
     try:
         catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
     except (OSError, ValueError) as exc:

@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(
 
 _ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof st vs etc e.g i.e u.s u.k u.n a.m p.m no vol fig ca cf approx jan feb
+    mr mrs ms dr prof st vs etc e.g i.e u.s u.k u.n a.m p.m vol fig ca cf approx jan feb
     mar apr jun jul aug sep sept oct nov dec т.е т.д т.п т.к см им ул г гг р рр ст пр тис
     млн млрд тыс проф др
     """.split()

@@ -18,12 +18,12 @@ __all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "SUF
 SUFFIXES = (".md", ".markdown", ".txt")
 
 
-def read_source(path: Path) -> str:
+def read_source(path: Path, display: Path | None = None) -> str:
     """The text of a statement, or a StatementError naming the line that is not UTF-8."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StatementError(f"cannot read the statement: {exc.strerror}", path=path) from None
+        raise StatementError(f"cannot read the statement: {exc.strerror}", path=display or path) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -31,7 +31,7 @@ def read_source(path: Path) -> str:
         raise StatementError(
             f"not UTF-8 (byte 0x{raw[exc.start]:02x}); convert it, e.g. "
             f"`iconv -f cp1251 -t utf-8`",
-            path=path,
+            path=display or path,
             line=line,
         ) from None
 
@@ -39,7 +39,7 @@ def read_source(path: Path) -> str:
 def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None = None) -> Statement:
     """Read and segment one statement."""
     shown = display_path or path
-    source = read_source(path)
+    source = read_source(path, shown)
     if source.startswith("\ufeff"):
         source = source[1:]
     lines = source.splitlines(keepends=True)

@@ -1,0 +1,159 @@
+"""The records of the checks: what is checked (`Pair`), with what settings
+(`CheckSettings`), what was found (`Problem`), and the registry entry (`Check`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Config, Section
+from ..glossary import Glossary
+
+ERROR = "error"
+"""Would publish wrong content or break markup; `tflow check` exits 3."""
+
+WARNING = "warning"
+"""A matter of style for a reviewer to look at."""
+
+DEFAULT_QUOTES: tuple[tuple[str, str], ...] = (("uk", "«»„“"), ("ru", "«»„“"), ("en", "“”‘’"))
+DEFAULT_APOSTROPHE_UK = "’"
+APOSTROPHES = ("’", "ʼ", "'")
+DEFAULT_LENGTH_RATIO = (0.5, 2.0)
+
+_LANGUAGE_PAIR = re.compile(r"[a-z]{2,3}-[a-z]{2,3}")
+_KEYS = ("quotes", "apostrophe_uk", "length_ratio", "length_ratios", "disable")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a check found in one translation."""
+
+    check: str
+    severity: str  # ERROR or WARNING
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The ``[checks]`` table of `translate-flow.toml`, with defaults.
+
+    `quotes` maps a language to the quotation marks its editions use;
+    `length_ratios` maps ``"en-uk"`` to a (low, high) ratio of translation to
+    source length that overrides `length_ratio` for that pair; `disable`
+    names checks the project does not run.
+    """
+
+    quotes: tuple[tuple[str, str], ...] = DEFAULT_QUOTES
+    apostrophe_uk: str = DEFAULT_APOSTROPHE_UK
+    length_ratio: tuple[float, float] = DEFAULT_LENGTH_RATIO
+    length_ratios: tuple[tuple[str, tuple[float, float]], ...] = ()
+    disable: frozenset[str] = field(default_factory=frozenset)
+
+    def quote_marks(self, lang: str) -> str | None:
+        """The quotation marks allowed in `lang`, or None when none are configured."""
+        return dict(self.quotes).get(lang)
+
+    def ratio(self, source_lang: str, target_lang: str) -> tuple[float, float]:
+        """The usual range of len(translation) / len(source) for this language pair."""
+        return dict(self.length_ratios).get(f"{source_lang}-{target_lang}", self.length_ratio)
+
+    @classmethod
+    def from_config(cls, config: Config) -> CheckSettings:
+        """Read ``[checks]``; a bad value is a ConfigError naming the file and key.
+
+        ::
+
+            [checks]
+            apostrophe_uk = "’"
+            length_ratio = [0.5, 2.0]
+            disable = ["length"]
+            [checks.quotes]
+            uk = "«»„“"
+            [checks.length_ratios]
+            en-uk = [0.7, 1.8]
+        """
+        section = config.section("checks")
+        for key in section.keys():
+            if key not in _KEYS:
+                raise section.error(key, f"unknown setting; the [checks] settings are {', '.join(_KEYS)}")
+        quotes = dict(DEFAULT_QUOTES)
+        table = section.table("quotes")
+        for lang in table.keys():
+            marks = table.str(lang, "")
+            if not marks or any(ch.isalnum() or ch.isspace() for ch in marks):
+                raise table.error(lang, f"expected the quotation marks in one string, like \"«»„“\", found {marks!r}")
+            quotes[lang] = marks
+        apostrophe = section.str("apostrophe_uk", DEFAULT_APOSTROPHE_UK)
+        if apostrophe not in APOSTROPHES:
+            raise section.error(
+                "apostrophe_uk",
+                f"expected one of {', '.join(repr(a) for a in APOSTROPHES)}, found {apostrophe!r}",
+            )
+        ratios = section.table("length_ratios")
+        for pair in ratios.keys():
+            if not _LANGUAGE_PAIR.fullmatch(pair):
+                raise ratios.error(pair, "expected a language pair such as en-uk as the key")
+        return cls(
+            quotes=tuple(sorted(quotes.items())),
+            apostrophe_uk=apostrophe,
+            length_ratio=_ratio(section, "length_ratio", section.data.get("length_ratio")),
+            length_ratios=tuple(
+                (pair, _ratio(ratios, pair, ratios.data[pair])) for pair in sorted(ratios.keys())
+            ),
+            disable=frozenset(_disabled(section)),
+        )
+
+
+def _ratio(section: Section, key: str, value: Any) -> tuple[float, float]:
+    if value is None:
+        return DEFAULT_LENGTH_RATIO
+    numbers = value if isinstance(value, list) else []
+    if (
+        len(numbers) != 2
+        or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
+        or not 0 < numbers[0] < numbers[1]
+    ):
+        raise section.error(key, f"expected [low, high] with 0 < low < high, like [0.5, 2.0], found {value!r}")
+    return (float(numbers[0]), float(numbers[1]))
+
+
+def _disabled(section: Section) -> list[str]:
+    from .registry import CHECKS  # the registry imports this module
+
+    names = section.str_list("disable", [])
+    known = [check.name for check in CHECKS]
+    for name in names:
+        if name not in known:
+            raise section.error("disable", f"no check named {name!r}; the checks are {', '.join(known)}")
+    return names
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source text and its translation, with what the checks need to judge it."""
+
+    msgid: str
+    msgstr: str
+    source_lang: str
+    target_lang: str
+    glossary: Glossary = field(default_factory=Glossary)
+    settings: CheckSettings = field(default_factory=CheckSettings)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its name, the severity of its problems, its function."""
+
+    name: str
+    severity: str
+    function: Callable[[Pair], Iterable[Problem]]
+
+    @property
+    def doc(self) -> str:
+        """The first line of the function's docstring, as `tflow check --list` shows it."""
+        return (self.function.__doc__ or "").strip().splitlines()[0]
+
+    def __call__(self, pair: Pair) -> Iterable[Problem]:
+        return self.function(pair)

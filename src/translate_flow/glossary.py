@@ -1,0 +1,420 @@
+"""`glossary.csv` → terms, and where they occur in a text.
+
+The glossary is the collective's agreement on names and loaded words: how
+"Azov Battalion" is written in each language, that ``YPJ`` is never
+translated, that ``на Украине`` is never used. Its columns are
+``en,uk,ru,note,forbidden``; a cell may be empty (no required form in that
+language). ``forbidden`` lists variants nobody may use, separated by ``;``,
+each optionally prefixed by a language (``ru:на Украине; uk:Незалежна``).
+
+Matching is meant for running text: case-insensitive, on word boundaries, over
+multi-word terms, and with inflection for Ukrainian and Russian (``Україна``
+is found in ``в Україні``, ``Київ`` in ``до Києва``). The glossary is asked
+about every entry of catalogs with tens of thousands of entries, so a text is
+split into words once (one precompiled regex) and the words are looked up in a
+per-language index of stems; no regex is run per term. The index also finds
+terms nested in longer ones (``Republic`` inside ``Donetsk People's
+Republic``), which one big alternation regex would not.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ConfigError
+
+LANGUAGES = ("en", "uk", "ru")
+"""The language columns of `glossary.csv`."""
+
+COLUMNS = (*LANGUAGES, "note", "forbidden")
+
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_LANG_PREFIX = re.compile(r"([A-Za-z]{2,3})\s*:\s*(.*)", re.DOTALL)
+_QUOTES_AND_SPACE = re.compile(r"[\s«»„“”‘’‚‹›\"']+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_VOWELS = "аеєиіїоуюяыэё"
+_SLAVIC = ("uk", "ru")
+_MAX_ENDING = 3
+_RU_ADJECTIVE = ("ая", "яя", "ое", "ее", "ые", "ие")
+_ENGLISH_ENDINGS = frozenset({"", "s", "es", "'s"})
+# Ukrainian alternations that change a stem inside its own paradigm: к/г/х → ц/з/с
+# before -і (Республіка → Республіці, Прага → Празі) and і/ї → о/е/є in the last
+# closed syllable (Харків → Харкова, Київ → Києва).
+_UK_CONSONANTS = {"к": "ц", "г": "з", "х": "с"}
+_UK_CLOSED_I = {"і": "оеі", "ї": "є"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary row: the term in each language, a note, forbidden variants.
+
+    `forbidden` holds ``(language or None, variant)`` pairs; ``None`` means
+    the variant is forbidden in every language.
+    """
+
+    en: str
+    uk: str
+    ru: str
+    note: str = ""
+    forbidden: tuple[tuple[str | None, str], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The required form in `lang`; empty when the glossary requires none."""
+        if lang == "en":
+            return self.en
+        if lang == "uk":
+            return self.uk
+        if lang == "ru":
+            return self.ru
+        return ""
+
+    @property
+    def name(self) -> str:
+        """The term as people refer to it: its first filled form (en, uk, ru)."""
+        return self.en or self.uk or self.ru or (self.forbidden[0][1] if self.forbidden else "")
+
+    @property
+    def dnt(self) -> bool:
+        """Do-not-translate: at least two forms are filled and all are the same text."""
+        forms = [form for form in (self.en, self.uk, self.ru) if form]
+        return len(forms) >= 2 and len(set(forms)) == 1
+
+    def forbidden_for(self, lang: str) -> tuple[str, ...]:
+        """The variants nobody may write in `lang`."""
+        return tuple(variant for where, variant in self.forbidden if where is None or where == lang)
+
+
+@dataclass(frozen=True)
+class _Stem:
+    """A text word matches when it is `stem` plus an allowed ending."""
+
+    stem: str
+    endings: frozenset[str] | None  # None: any letters, up to _MAX_ENDING of them
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One word of a term: its stems, and whether it is an acronym (``US``)."""
+
+    stems: tuple[_Stem, ...]
+    acronym: bool
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A term form as words and the (normalised) gaps between them."""
+
+    words: tuple[_Pattern, ...]
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Token:
+    norm: str
+    lower: bool
+    start: int
+    end: int
+
+
+def _normalize(word: str) -> str:
+    return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+def _gap(text: str) -> str:
+    """Punctuation between two words of a term; quotes ignored, spaces collapsed."""
+    return _QUOTES_AND_SPACE.sub(" ", text).replace("\u2011", "-")
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    return tuple(
+        _Token(_normalize(m.group()), m.group().islower(), m.start(), m.end())
+        for m in _WORD.finditer(text)
+    )
+
+
+def _slavic_stems(norm: str) -> tuple[_Stem, ...]:
+    """The stem of a Cyrillic word: minus a Russian adjective ending (-ая, -ое …),
+    or else minus a final -й after a vowel and then a final vowel or ь."""
+    stem = norm
+    if norm.endswith(_RU_ADJECTIVE) and len(norm) >= 5:
+        stem = norm[:-2]
+    else:
+        if stem.endswith("й") and len(stem) > 1 and stem[-2] in _VOWELS:
+            stem = stem[:-1]
+        if stem[-1] in _VOWELS or stem[-1] == "ь":
+            stem = stem[:-1]
+    if len(stem) < 3:
+        return (_Stem(norm, frozenset({""})),)
+    return (_Stem(stem, None),)
+
+
+def _ukrainian_stems(norm: str) -> tuple[_Stem, ...]:
+    found = list(_slavic_stems(norm))
+    first = found[0]
+    if first.endings is not None:
+        return tuple(found)
+    stem = first.stem
+    if stem[-1] in _UK_CONSONANTS:
+        found.append(_Stem(stem[:-1] + _UK_CONSONANTS[stem[-1]], None))
+    if stem == norm and len(stem) >= 4 and stem[-2] in _UK_CLOSED_I:
+        for vowel in _UK_CLOSED_I[stem[-2]]:
+            if vowel != stem[-2]:
+                found.append(_Stem(stem[:-2] + vowel + stem[-1], None))
+    return tuple(found)
+
+
+def _pattern(word: str, lang: str) -> _Pattern:
+    norm = _normalize(word)
+    letters = [ch for ch in word if ch.isalpha()]
+    acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    if lang in _SLAVIC and _CYRILLIC.search(norm) and len(norm) >= 3 and not acronym:
+        stems = _ukrainian_stems(norm) if lang == "uk" else _slavic_stems(norm)
+    elif lang == "en" and not _CYRILLIC.search(norm):
+        stems = (_Stem(norm, _ENGLISH_ENDINGS),)
+        if norm.endswith("y") and len(norm) > 2:
+            stems += (_Stem(norm[:-1], frozenset({"ies"})),)
+    else:
+        stems = (_Stem(norm, frozenset({""})),)
+    return _Pattern(stems, acronym)
+
+
+@lru_cache(maxsize=4096)
+def _phrase(form: str, lang: str) -> _Phrase | None:
+    """The matcher for a term form in `lang`; None when the form has no words."""
+    matches = list(_WORD.finditer(form))
+    if not matches:
+        return None
+    words = tuple(_pattern(m.group(), lang) for m in matches)
+    gaps = tuple(_gap(form[a.end() : b.start()]) for a, b in zip(matches, matches[1:]))
+    return _Phrase(words, gaps)
+
+
+def _word_matches(pattern: _Pattern, token: _Token) -> bool:
+    if pattern.acronym and token.lower:
+        return False
+    for stem in pattern.stems:
+        if token.norm.startswith(stem.stem):
+            ending = token.norm[len(stem.stem) :]
+            if stem.endings is None:
+                if len(ending) <= _MAX_ENDING and (not ending or ending.isalpha()):
+                    return True
+            elif ending in stem.endings:
+                return True
+    return False
+
+
+def _phrase_at(phrase: _Phrase, text: str, tokens: tuple[_Token, ...], index: int) -> bool:
+    if index + len(phrase.words) > len(tokens):
+        return False
+    for offset, pattern in enumerate(phrase.words):
+        token = tokens[index + offset]
+        if not _word_matches(pattern, token):
+            return False
+        if offset:
+            before = tokens[index + offset - 1]
+            if _gap(text[before.end : token.start]) != phrase.gaps[offset - 1]:
+                return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Phrases of one language, keyed by the stems of their first word."""
+
+    by_stem: dict[str, tuple[tuple[int, _Phrase], ...]]
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[int, _Phrase]]) -> _Index:
+        by_stem: dict[str, list[tuple[int, _Phrase]]] = {}
+        for key, phrase in items:
+            for stem in phrase.words[0].stems:
+                by_stem.setdefault(stem.stem, []).append((key, phrase))
+        return cls({stem: tuple(found) for stem, found in by_stem.items()})
+
+    def find(self, text: str) -> Iterator[int]:
+        """The keys of the phrases that occur in `text`, in order, each once."""
+        if not self.by_stem:
+            return
+        seen: set[int] = set()
+        tokens = _tokens(text)
+        for index, token in enumerate(tokens):
+            norm = token.norm
+            for cut in range(min(_MAX_ENDING, len(norm) - 1) + 1):
+                candidates = self.by_stem.get(norm[: len(norm) - cut] if cut else norm)
+                if not candidates:
+                    continue
+                for key, phrase in candidates:
+                    if key not in seen and _phrase_at(phrase, text, tokens, index):
+                        seen.add(key)
+                        yield key
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The terms of `glossary.csv`, with lookups by language."""
+
+    terms: tuple[Term, ...] = ()
+    _terms: dict[str, _Index] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _forbidden: dict[str, tuple[_Index, tuple[tuple[Term, str], ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        """Read `path`; a missing file is an empty glossary, a bad row a ConfigError."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls()
+        except OSError as exc:
+            raise ConfigError(f"cannot read the glossary: {exc.strerror}", path=path) from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ConfigError(
+                "not UTF-8; save the glossary as CSV in UTF-8", path=path, line=line
+            ) from None
+        return cls.parse(text, path)
+
+    @classmethod
+    def parse(cls, text: str, path: Path) -> Glossary:
+        """A glossary from CSV text; `path` is only used in error messages."""
+        return cls(tuple(_read_rows(text, path)))
+
+    def terms_in(self, text: str, lang: str) -> list[Term]:
+        """The terms whose `lang` form occurs in `text`, in order of appearance."""
+        index = self._terms.get(lang)
+        if index is None:
+            index = _Index.build(
+                (number, phrase)
+                for number, term in enumerate(self.terms)
+                if (phrase := _phrase(term.text(lang), lang)) is not None
+            )
+            self._terms[lang] = index
+        return [self.terms[key] for key in index.find(text)]
+
+    def contains(self, text: str, lang: str, term: Term) -> bool:
+        """Whether `text` contains the `lang` form of `term` (in any inflection)."""
+        phrase = _phrase(term.text(lang), lang)
+        if phrase is None:
+            return False
+        tokens = _tokens(text)
+        return any(_phrase_at(phrase, text, tokens, index) for index in range(len(tokens)))
+
+    def forbidden_in(self, text: str, lang: str) -> list[tuple[Term, str]]:
+        """The forbidden variants for `lang` that `text` uses, with their terms."""
+        built = self._forbidden.get(lang)
+        if built is None:
+            variants = tuple(
+                (term, variant) for term in self.terms for variant in term.forbidden_for(lang)
+            )
+            index = _Index.build(
+                (number, phrase)
+                for number, (_, variant) in enumerate(variants)
+                if (phrase := _phrase(variant, lang)) is not None
+            )
+            built = self._forbidden[lang] = (index, variants)
+        index, variants = built
+        return [variants[key] for key in index.find(text)]
+
+    def dnt_terms(self) -> list[str]:
+        """The do-not-translate names (``YPJ``), to keep verbatim in every language."""
+        return [term.name for term in self.terms if term.dnt]
+
+
+def _read_rows(text: str, path: Path) -> Iterator[Term]:
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    columns: dict[str, int] | None = None
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ConfigError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if columns is None:
+            columns = _header(cells, path, line)
+            continue
+        yield _term(cells, columns, path, line)
+
+
+def _header(cells: list[str], path: Path, line: int) -> dict[str, int]:
+    names = [cell.lower() for cell in cells]
+    expected = ",".join(COLUMNS)
+    unknown = [name for name in names if name not in COLUMNS]
+    if unknown:
+        raise ConfigError(
+            f"unknown column {unknown[0]!r} in the header; expected the columns {expected}",
+            path=path,
+            line=line,
+        )
+    for name in names:
+        if names.count(name) > 1:
+            raise ConfigError(f"column {name!r} appears twice in the header", path=path, line=line)
+    missing = [name for name in LANGUAGES if name not in names]
+    if missing:
+        raise ConfigError(
+            f"the header has no {missing[0]!r} column; the first row must be {expected}",
+            path=path,
+            line=line,
+        )
+    return {name: position for position, name in enumerate(names)}
+
+
+def _term(cells: list[str], columns: dict[str, int], path: Path, line: int) -> Term:
+    if len(cells) > len(columns):
+        raise ConfigError(
+            f"expected {len(columns)} cells ({','.join(columns)}), found {len(cells)}; "
+            "put a cell that contains a comma in double quotes",
+            path=path,
+            line=line,
+        )
+
+    def cell(name: str) -> str:
+        position = columns.get(name)
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    forbidden = _forbidden(cell("forbidden"), path, line)
+    term = Term(cell("en"), cell("uk"), cell("ru"), cell("note"), forbidden)
+    if not (term.en or term.uk or term.ru or forbidden):
+        raise ConfigError(
+            "the row has no term in en, uk or ru and no forbidden variant", path=path, line=line
+        )
+    return term
+
+
+def _forbidden(cell: str, path: Path, line: int) -> tuple[tuple[str | None, str], ...]:
+    found: list[tuple[str | None, str]] = []
+    for part in cell.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        match = _LANG_PREFIX.fullmatch(part)
+        if match is None:
+            found.append((None, part))
+            continue
+        lang, variant = match.group(1).lower(), match.group(2).strip()
+        if lang not in LANGUAGES:
+            raise ConfigError(
+                f"forbidden variant {part!r}: unknown language {lang!r}; "
+                f"prefix a variant with {', '.join(code + ':' for code in LANGUAGES)} or nothing",
+                path=path,
+                line=line,
+            )
+        if not variant:
+            raise ConfigError(
+                f"forbidden variant {part!r} has nothing after {lang}:", path=path, line=line
+            )
+        found.append((lang, variant))
+    return tuple(found)

@@ -1,0 +1,210 @@
+"""Apertium (Debian's `apertium-rus-ukr`): offline rule-based ru↔uk, in a subprocess.
+
+Two defects of the packaged pair are repaired in a private copy of its modes
+(under the project's `.tflow/apertium/`), never in the system files:
+
+* The stock pipeline's `apertium-tagger -g … .prob` stage segfaults on inputs
+  that stay ambiguous ("Привет, мир!") and the pipeline still exits 0 with empty
+  output. The copy replaces ``cg-proc -w <rlx> | apertium-tagger -g … .prob``
+  with ``cg-proc -w -1 -n <rlx>`` (keep the first reading), which never crashes.
+* rus-ukr's determiner+noun transfer rule writes its two words with no blank
+  between them ("Першийпункт плану"); a copied, recompiled t1x puts the blank
+  back. If the transfer compiler is missing, the stock t1x is used.
+
+All segments of a call go through one process, one line each, since starting
+the pipeline costs about 0.1 s. A process that fails or loses lines is retried
+on halves, so one bad segment cannot sink the others; an empty line for a
+non-empty input is a failure, never a translation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+from ..errors import EngineError
+from .engine import MACHINE
+
+PAIRS = {("ru", "uk"): "rus-ukr", ("uk", "ru"): "ukr-rus"}
+
+_TAGGER_STAGE = re.compile(
+    r"cg-proc\s+-w\s+('[^']*\.rlx\.bin'|\S+\.rlx\.bin)\s*\|\s*apertium-tagger\s+-g\s+(?:\$2\s+)?"
+    r"('[^']*\.prob'|\S+\.prob)"
+)
+_TRANSFER = re.compile(r"apertium-transfer\s+(?:-b\s+)*('[^']*\.t1x'|\S+\.t1x)\s+('[^']*\.t1x\.bin'|\S+\.t1x\.bin)")
+_RULE = re.compile(r"<rule\b[^>]*>.*?</rule>", re.DOTALL)
+_PATTERN_ITEMS = re.compile(r'<pattern-item\s+n="([^"]+)"\s*/>')
+_ADJACENT_UNITS = re.compile(r"(</lu>)(\s*)(<lu>)")
+_MARKS = re.compile(r"[#@](?=\w)")
+
+
+def _mode_dirs() -> list[Path]:
+    found = []
+    executable = shutil.which("apertium")
+    if executable:
+        found.append(Path(executable).resolve().parent.parent / "share" / "apertium" / "modes")
+    found += [Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes")]
+    return found
+
+
+def fix_t1x(xml: str) -> str:
+    """The t1x text with a blank between determiner and noun in det+nom chunks."""
+
+    def fix(rule: re.Match[str]) -> str:
+        body = rule.group(0)
+        items = _PATTERN_ITEMS.findall(body.split("</pattern>")[0])
+        if items != ["det", "nom"] or "<b" in body.split("<out>")[-1]:
+            return body
+        return _ADJACENT_UNITS.sub(r'\1\2<b pos="1"/>\2\3', body, count=1)
+
+    return _RULE.sub(fix, xml)
+
+
+class Apertium:
+    """The apertium command line as an engine (ru→uk, uk→ru)."""
+
+    kind = MACHINE
+    online = False
+    languages = frozenset({"ru", "uk"})
+    max_chars = 200_000
+    batch = 5_000
+
+    def __init__(self, workdir: Path, *, timeout: float = 60.0) -> None:
+        """`workdir` holds the repaired modes (e.g. `.tflow/apertium`)."""
+        self.workdir = workdir
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._variant: str | None = None
+
+    @property
+    def name(self) -> str:
+        return "apertium"
+
+    @property
+    def variant(self) -> str:
+        self._prepare()
+        return self._variant or ""
+
+    def supports(self, source: str, target: str) -> bool:
+        return (source, target) in PAIRS
+
+    def size(self, text: str) -> int:
+        return len(text)
+
+    def _prepare(self) -> None:
+        with self._lock:
+            if self._variant is not None:
+                return
+            if shutil.which("apertium") is None:
+                raise EngineError(
+                    "apertium is not installed; install it with "
+                    "`apt-get install apertium apertium-rus-ukr`, or drop it from [mt] engines"
+                )
+            modes = next((d for d in _mode_dirs() if (d / "rus-ukr.mode").is_file()), None)
+            if modes is None:
+                raise EngineError(
+                    "the ru↔uk data is not installed; install it with `apt-get install apertium-rus-ukr`"
+                )
+            target = self.workdir / "modes"
+            target.mkdir(parents=True, exist_ok=True)
+            fingerprint = hashlib.sha256()
+            for pair in PAIRS.values():
+                source_mode = modes / f"{pair}.mode"
+                if not source_mode.is_file():
+                    continue
+                mode = self._repair(source_mode.read_text(encoding="utf-8"), pair)
+                fingerprint.update(mode.encode("utf-8"))
+                path = target / f"{pair}.mode"
+                if not path.is_file() or path.read_text(encoding="utf-8") != mode:
+                    path.write_text(mode, encoding="utf-8")
+            self._variant = fingerprint.hexdigest()[:12]
+
+    def _repair(self, mode: str, pair: str) -> str:
+        """The mode's pipeline with the crashing tagger replaced and (rus-ukr) t1x fixed."""
+        mode = _TAGGER_STAGE.sub(r"cg-proc -w -1 -n \1", mode)
+        match = _TRANSFER.search(mode)
+        compiler = shutil.which("apertium-preprocess-transfer")
+        if pair != "rus-ukr" or match is None or compiler is None:
+            return mode
+        original = Path(match.group(1).strip("'"))
+        try:
+            xml = original.read_text(encoding="utf-8")
+        except OSError:
+            return mode
+        fixed = fix_t1x(xml)
+        if fixed == xml:
+            return mode
+        t1x = self.workdir / f"{pair}.t1x"
+        binary = self.workdir / f"{pair}.t1x.bin"
+        if not t1x.is_file() or t1x.read_text(encoding="utf-8") != fixed or not binary.is_file():
+            t1x.write_text(fixed, encoding="utf-8")
+            done = subprocess.run(
+                [compiler, str(t1x), str(binary)], capture_output=True, timeout=120, check=False
+            )
+            if done.returncode != 0 or not binary.is_file():
+                return mode
+        return mode.replace(match.group(1), f"'{t1x}'", 1).replace(match.group(2), f"'{binary}'", 1)
+
+    def translate(self, texts: list[str], source: str, target: str) -> list[str | None]:
+        """Translations of `texts`; None for those the pipeline dropped or emptied."""
+        pair = PAIRS.get((source, target))
+        if pair is None:
+            raise EngineError(f"apertium has no {source}→{target} pair; it translates ru↔uk only")
+        self._prepare()
+        lines: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for text in texts:
+            parts = text.split("\n")
+            spans.append((len(lines), len(parts)))
+            lines.extend(parts)
+        out = self._lines(lines, pair)
+        results: list[str | None] = []
+        for text, (start, count) in zip(texts, spans, strict=True):
+            got = out[start : start + count]
+            if any(line is None for line in got):
+                results.append(None)
+                continue
+            results.append("\n".join(line for line in got if line is not None))
+        return results
+
+    def _lines(self, lines: list[str], pair: str) -> list[str | None]:
+        """Translate lines in one process; on a crash or lost lines, split and try again."""
+        ok, output = self._run(lines, pair)
+        if ok and len(output) == len(lines):
+            return [self._clean(src, out) for src, out in zip(lines, output, strict=True)]
+        if len(lines) == 1:
+            return [None]
+        half = len(lines) // 2
+        return self._lines(lines[:half], pair) + self._lines(lines[half:], pair)
+
+    @staticmethod
+    def _clean(source: str, output: str) -> str | None:
+        if source.strip() and not output.strip():
+            return None  # the tagger-crash symptom: exit status 0, nothing written
+        if "#" not in source and "@" not in source:
+            output = _MARKS.sub("", output)  # generation-error marks, which -u leaves in
+        return output
+
+    def _run(self, lines: list[str], pair: str) -> tuple[bool, list[str]]:
+        data = "\n".join(lines) + "\n"
+        limit = self.timeout + len(data) / 20_000
+        try:
+            done = subprocess.run(
+                ["apertium", "-u", "-d", str(self.workdir), pair],
+                input=data.encode("utf-8"),
+                capture_output=True,
+                timeout=limit,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise EngineError(f"apertium took longer than {limit:.0f} s; raise [mt] timeout") from None
+        except OSError as exc:
+            raise EngineError(f"cannot run apertium: {exc.strerror}") from None
+        text = done.stdout.decode("utf-8", errors="replace")
+        if text.endswith("\n"):
+            text = text[:-1]
+        return done.returncode == 0, text.split("\n") if lines else []

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+from click.testing import Result
+
+from tests.spine.conftest import write_statement
+
+STATEMENT = """\
+---
+title: Against the war
+date: 2026-05-01
+lang: en
+---
+
+## Our position
+
+We condemn the war
+and the conscription.
+
+1. Stop the war.
+2. Free the prisoners;
+   all of them.
+
+> Workers of the world, unite!
+"""
+
+
+def fill(path: Path, translations: dict[str, str], *, fuzzy: tuple[str, ...] = ()) -> None:
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        if entry.msgid in translations:
+            entry.msgstr = translations[entry.msgid]
+            if entry.msgid in fuzzy:
+                entry.flags.append("fuzzy")
+    catalog.save()
+
+
+UK = {
+    "Against the war": "Проти війни",
+    "Our position": "Наша позиція",
+    "We condemn the war and the conscription.": "Ми засуджуємо війну\nі мобілізацію.",
+    "Stop the war.": "Зупинити війну.",
+    "Free the prisoners; all of them.": "Звільнити полонених;\nусіх до одного.",
+    "Workers of the world, unite!": "Пролетарі всіх країн, єднайтеся!",
+}
+
+
+def setup(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "war.md", STATEMENT)
+    (project / "translate-flow.toml").write_text(
+        (project / "translate-flow.toml").read_text().replace('require = "approved"', 'require = "translated"')
+    )
+    assert tflow("extract").exit_code == 0
+
+
+def test_build_keeps_the_layout_of_lists_and_quotes_for_multiline_translations(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", UK)
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 0, result.output
+    assert (project / "editions/uk/war.md").read_text(encoding="utf-8") == """\
+---
+title: "Проти війни"
+date: 2026-05-01
+lang: en
+---
+
+## Наша позиція
+
+Ми засуджуємо війну
+і мобілізацію.
+
+1. Зупинити війну.
+2. Звільнити полонених;
+   усіх до одного.
+
+> Пролетарі всіх країн, єднайтеся!
+"""
+
+
+def test_build_with_every_msgstr_equal_to_msgid_returns_the_source(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/ru/war.po", {k: k for k in UK})
+    assert tflow("build", "--lang", "ru").exit_code == 0
+    assert (project / "editions/ru/war.md").read_bytes() == (project / "statements/war.md").read_bytes()
+
+
+def test_build_refuses_an_incomplete_edition_and_lists_what_is_missing(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", {k: v for k, v in UK.items() if k != "Stop the war."})
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 1
+    assert "statements/war.md:12: untranslated (uk)" in result.stderr
+    assert not (project / "editions/uk/war.md").exists()
+
+
+def test_build_never_publishes_fuzzy_entries(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", UK, fuzzy=("Stop the war.",))
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 1
+    assert "statements/war.md:12: draft (uk)" in result.stderr
+
+
+def test_build_draft_marks_pending_text_with_its_source_language(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", UK, fuzzy=("Stop the war.",))
+    result = tflow("build", "--lang", "uk", "--draft")
+    assert result.exit_code == 0, result.output
+    markdown = (project / "editions/uk/war.md").read_text(encoding="utf-8")
+    assert '1. <span class="tflow-pending" lang="en" title="translation pending">Stop the war.</span>' in markdown
+    assert "Зупинити війну." not in markdown
+    page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert '<span class="tflow-pending" lang="en"' in page
+    assert 'class="draft-banner"' in page
+    manifest = json.loads((project / "editions/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["war"]["editions"]["uk"]["status"] == "draft"
+    assert "draft (1 pending)" in (project / "editions/index.html").read_text(encoding="utf-8")
+
+
+def test_html_edition_has_language_title_localised_date_and_alternates(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", UK)
+    tflow("build", "--lang", "uk")
+    page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert '<html lang="uk">' in page
+    assert "<title>Проти війни</title>" in page
+    assert "1 травня 2026\u202fр." in page
+    assert '<link rel="alternate" hreflang="ru" href="../ru/war.html">' in page
+    assert "<li>Звільнити полонених;\nусіх до одного.</li>" in page
+
+
+def test_html_escapes_markup_that_the_translation_added(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", {**UK, "Stop the war.": 'Зупинити <script>alert(1)</script> <img src=x onerror="x()">'})
+    tflow("build", "--lang", "uk")
+    page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page
+
+
+def test_translation_that_looks_like_a_list_stays_text(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", {**UK, "We condemn the war and the conscription.": "1. Засуджуємо\n- війну"})
+    tflow("build", "--lang", "uk")
+    page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert "<p>1. Засуджуємо\n- війну</p>" in page
+
+
+def test_source_language_edition_is_the_source(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    assert tflow("build", "--lang", "en").exit_code == 0
+    assert (project / "editions/en/war.md").read_bytes() == (project / "statements/war.md").read_bytes()
+
+
+def test_status_json_counts_entries_and_words_by_state(project: Path, tflow: Callable[..., Result]) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", {"Our position": "Наша позиція", "Stop the war.": "Зупинити"}, fuzzy=("Stop the war.",))
+    rows = json.loads(tflow("status", "--json").output)
+    uk = next(r for r in rows if r["lang"] == "uk")
+    assert uk["counts"]["translated"] == {"entries": 1, "words": 2}
+    assert uk["counts"]["draft"] == {"entries": 1, "words": 3}
+    assert uk["counts"]["untranslated"]["entries"] == 4
+    assert uk["percent_translated"] == round(100 * 2 / uk["words"], 1)

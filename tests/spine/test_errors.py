@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from translate_flow import storage
+from translate_flow.cli import cli
+from tests.spine.conftest import write_statement
+
+
+def test_statement_that_is_not_utf8_is_one_line_naming_file_and_line(project: Path, tflow: Callable[..., Result]) -> None:
+    (project / "statements/cp1251.md").write_bytes("Мир\n\nвойна\n".encode("cp1251"))
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: statements/cp1251.md:1: not UTF-8")
+    assert result.stderr.count("\n") == 1
+    assert not (project / "locales/templates").exists()
+
+
+def test_malformed_front_matter_names_the_line(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "bad.md", "---\ntitle: ok\nauthor: [unclosed\nlang: en\n---\n\nText.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: statements/bad.md:")
+    assert "malformed front matter" in result.stderr
+
+
+def test_unknown_language_in_front_matter_is_refused(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "xx.md", "---\nlang: klingon\n---\n\nText.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: statements/xx.md:2: unknown language 'klingon' in front matter; use uk, ru or en\n"
+
+
+def test_malformed_po_file_names_its_line_and_nothing_is_written(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "a.md", "Text.\n")
+    tflow("extract")
+    po = project / "locales/uk/a.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "broken\n', encoding="utf-8")
+    before = po.read_bytes()
+    (project / "statements/a.md").write_text("Other text.\n", encoding="utf-8")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: locales/uk/a.po:")
+    assert "malformed PO file" in result.stderr
+    assert po.read_bytes() == before
+
+
+def test_broken_config_names_file_and_line(project: Path, tflow: Callable[..., Result]) -> None:
+    (project / "translate-flow.toml").write_text('[project]\nlanguages = ["uk", "ru"\n')
+    result = tflow("status")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {project / 'translate-flow.toml'}:")
+    assert "invalid TOML" in result.stderr
+
+
+def test_config_value_of_the_wrong_type_names_the_key(project: Path, tflow: Callable[..., Result]) -> None:
+    (project / "translate-flow.toml").write_text('[project]\nlanguages = "uk"\n')
+    result = tflow("status")
+    assert result.stderr == f"Error: {project / 'translate-flow.toml'}: [project] languages: expected a list, found 'uk'\n"
+
+
+def test_unknown_language_in_config_is_refused(project: Path, tflow: Callable[..., Result]) -> None:
+    (project / "translate-flow.toml").write_text('[project]\nlanguages = ["uk", "zz-top"]\nsource_language = "uk"\n')
+    result = tflow("status")
+    assert result.exit_code == 1
+    assert "unknown language code 'zz-top'" in result.stderr
+
+
+def test_missing_config_says_how_to_create_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["status"])
+    assert result.exit_code == 1
+    assert "no translate-flow.toml here or in any parent directory; run `tflow init`" in result.stderr
+
+
+def test_usage_error_exits_2(project: Path, tflow: Callable[..., Result]) -> None:
+    assert tflow("build", "--lang", "de").exit_code == 2
+
+
+def test_a_crash_during_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "x.po"
+    target.write_text("old\n")
+
+    def crash(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        storage.write_text(target, "new\n")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.po"]
+
+
+def test_every_command_documents_an_example() -> None:
+    def walk(group: object, prefix: str = "") -> list[tuple[str, str]]:
+        found = []
+        for name, command in getattr(group, "commands", {}).items():
+            found.append((prefix + name, command.help or ""))
+            found += walk(command, prefix + name + " ")
+        return found
+
+    commands = walk(cli)
+    assert commands
+    for name, text in commands:
+        if hasattr(cli.commands.get(name.split()[0]), "commands") and " " not in name:
+            continue
+        assert "Example" in text, f"`tflow {name}` has no example in its help"
