@@ -8,6 +8,7 @@ name the file and key in their errors, so a broken value is reported as
 
 from __future__ import annotations
 
+import builtins
 import re
 import tomllib
 from collections.abc import Iterator
@@ -61,17 +62,17 @@ class Section:
     """One table of the config, with typed getters whose errors name file and key."""
 
     path: Path
-    name: str
-    data: dict[str, Any]
+    name: builtins.str
+    data: dict[builtins.str, Any]
 
-    def _where(self, key: str) -> str:
+    def _where(self, key: builtins.str) -> builtins.str:
         return f"[{self.name}] {key}" if self.name else key
 
-    def _get(self, key: str, kind: type | tuple[type, ...], default: T) -> Any:
+    def _get(self, key: builtins.str, kind: type | tuple[type, ...], default: T) -> Any:
         if key not in self.data:
             return default
         value = self.data[key]
-        if isinstance(value, bool) and kind in (int, float, (int, float)):
+        if isinstance(value, builtins.bool) and kind in (builtins.int, builtins.float, (builtins.int, builtins.float)):
             ok = False
         else:
             ok = isinstance(value, kind)
@@ -83,32 +84,32 @@ class Section:
             )
         return value
 
-    def str(self, key: str, default: T) -> str | T:
-        return self._get(key, str, default)  # type: ignore[no-any-return]
+    def str(self, key: builtins.str, default: T) -> builtins.str | T:
+        return self._get(key, builtins.str, default)  # type: ignore[no-any-return]
 
-    def int(self, key: str, default: T) -> int | T:
-        return self._get(key, int, default)  # type: ignore[no-any-return]
+    def int(self, key: builtins.str, default: T) -> builtins.int | T:
+        return self._get(key, builtins.int, default)  # type: ignore[no-any-return]
 
-    def number(self, key: str, default: T) -> float | T:
-        value = self._get(key, (int, float), default)
-        return float(value) if isinstance(value, (int, float)) else value  # type: ignore[no-any-return]
+    def number(self, key: builtins.str, default: T) -> builtins.float | T:
+        value = self._get(key, (builtins.int, builtins.float), default)
+        return float(value) if isinstance(value, (builtins.int, builtins.float)) else value
 
-    def bool(self, key: str, default: T) -> bool | T:
-        return self._get(key, bool, default)  # type: ignore[no-any-return]
+    def bool(self, key: builtins.str, default: T) -> builtins.bool | T:
+        return self._get(key, builtins.bool, default)  # type: ignore[no-any-return]
 
-    def str_list(self, key: str, default: T) -> list[str] | T:
+    def str_list(self, key: builtins.str, default: T) -> list[builtins.str] | T:
         value = self._get(key, list, default)
         if value is default:
-            return value  # type: ignore[no-any-return]
+            return value
         for item in value:
-            if not isinstance(item, str):
+            if not isinstance(item, builtins.str):
                 raise ConfigError(
                     f"{self._where(key)}: expected a list of strings, found {item!r} in it",
                     path=self.path,
                 )
         return list(value)
 
-    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+    def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> builtins.str:
         value = self.str(key, default)
         if value not in choices:
             raise ConfigError(
@@ -117,11 +118,11 @@ class Section:
             )
         return value
 
-    def table(self, key: str) -> Section:
+    def table(self, key: builtins.str) -> Section:
         value = self._get(key, dict, {})
         return Section(self.path, f"{self.name}.{key}" if self.name else key, value)
 
-    def tables(self, key: str) -> list[Section]:
+    def tables(self, key: builtins.str) -> list[Section]:
         """An array of tables (``[[people]]``), each as a Section."""
         value = self._get(key, list, [])
         sections = []
@@ -131,10 +132,10 @@ class Section:
             sections.append(Section(self.path, f"{key}[{index}]", item))
         return sections
 
-    def keys(self) -> Iterator[str]:
+    def keys(self) -> Iterator[builtins.str]:
         return iter(self.data)
 
-    def error(self, key: str, message: str) -> ConfigError:
+    def error(self, key: builtins.str, message: builtins.str) -> ConfigError:
         """A ConfigError about `key` of this section, for checks a getter cannot do."""
         return ConfigError(f"{self._where(key)}: {message}", path=self.path)
 
@@ -201,9 +202,9 @@ def load(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         text = str(exc)
         match = _TOML_POSITION.search(text)
-        line = int(match.group(1)) if match else None
+        position = int(match.group(1)) if match else None
         reason = _TOML_POSITION.sub("", text).strip()
-        raise ConfigError(f"invalid TOML: {reason}", path=path, line=line) from None
+        raise ConfigError(f"invalid TOML: {reason}", path=path, line=position) from None
     return _parse(path, data)
 
 

@@ -211,3 +211,21 @@ def test_statement_language_comes_from_front_matter(project: Path, tflow: Callab
     assert (project / "locales/en/zayava.po").is_file()
     assert (project / "locales/ru/zayava.po").is_file()
     assert not (project / "locales/uk").exists()
+
+
+def test_concurrent_extracts_on_one_project_leave_valid_catalogs(project: Path, tflow: Callable[..., Result]) -> None:
+    import subprocess
+    import sys
+
+    body = "\n\n".join(f"Paragraph number {i} about the war." for i in range(2000)) + "\n"
+    write_statement(project, "long.md", body)
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "translate_flow", "extract"], cwd=project,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+    catalog = polib.pofile(str(project / "locales/uk/long.po"))
+    assert len(catalog) == 2000

@@ -70,9 +70,10 @@ class _Stamp:
     def fresh(self, slug: str, project: Project, source: bytes) -> list[Path] | None:
         """The recorded outputs when neither the source nor any output changed since."""
         entry = self.data.get(slug)
-        if not isinstance(entry, dict) or not isinstance(entry.get("files"), dict):
+        recorded = entry.get("files") if isinstance(entry, dict) else None
+        if not isinstance(recorded, dict):
             return None
-        files = [Path(p) for p in entry["files"]]
+        files = [Path(p) for p in recorded]
         return files if entry == self.key(project, source, files) else None
 
     def record(self, slug: str, key: dict[str, object]) -> None:

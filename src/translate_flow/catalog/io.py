@@ -61,12 +61,12 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
     except (OSError, ValueError) as exc:
         message = str(exc)
         match = _POLIB_LINE.search(message)
-        line = int(match.group(1)) if match else None
+        position = int(match.group(1)) if match else None
         reason = _POLIB_LINE.sub("", message).strip().rstrip(":") or "syntax error"
         raise CatalogError(
             f"malformed PO file: {reason}; fix it in a PO editor or restore it from version control",
             path=shown,
-            line=line,
+            line=position,
         ) from None
     catalog.fpath = str(path)
     return catalog

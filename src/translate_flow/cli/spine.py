@@ -150,19 +150,22 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    states = [s for s in catalog.State]
-    header = f"{'statement':<28} {'lang':<4} " + " ".join(f"{s.value[:10]:>12}" for s in states) + "   translated"
-    click.echo(header)
+    short = {"untranslated": "empty", "draft": "draft", "stale": "stale",
+             "translated": "transl.", "approved": "approved"}
+    width = max([len(str(r["statement"])) for r in rows] + [9])
+    click.echo(f"{'statement':<{width}}  lang " + " ".join(f"{v:>8}" for v in short.values())
+               + "  words translated")
     for row in rows:
-        name = f"{str(row['statement'])[:28]:<28} {row['lang']:<4} "
+        name = f"{str(row['statement']):<{width}}  {row['lang']:<4} "
         if "error" in row:
             click.echo(f"{name}{row['error']} (run `tflow extract`)")
             continue
         counts = row["counts"]
         assert isinstance(counts, dict)
-        cells = " ".join(f"{counts[s.value]['entries']:>4} {counts[s.value]['words']:>6}w" for s in states)
+        cells = " ".join(f"{counts[key]['entries']:>8}" for key in short)
         percent = float(row["percent_translated"])  # type: ignore[arg-type]
-        click.echo(f"{name}{cells}   {_bar(percent)} {percent:5.1f}%")
+        done = counts["translated"]["words"] + counts["approved"]["words"]
+        click.echo(f"{name}{cells}  {_bar(percent)} {percent:5.1f}% ({done}/{row['words']})")
 
 
 COMMANDS = [init, extract, build, status]

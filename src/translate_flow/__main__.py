@@ -1,0 +1,5 @@
+"""`python -m translate_flow` is `tflow`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,93 @@
+"""Markdown kept: links, images, emphasis, code spans, HTML tags, hard line breaks.
+
+A translation that drops a link, loses a ``**`` or injects a ``<script>`` would
+publish a broken or dangerous edition, so all of these are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .inline import difference, parse
+from .model import ERROR, Pair, Problem
+
+
+def check_links(pair: Pair) -> Iterator[Problem]:
+    """Links, autolinks and reference links keep their number and targets."""
+    source, target = parse(pair.msgid), parse(pair.msgstr)
+    missing, extra = difference(source.links, target.links)
+    for href in missing:
+        yield Problem("links", ERROR, f"link to {href} missing in translation")
+    for href in extra:
+        yield Problem("links", ERROR, f"link to {href} in translation is not in the source")
+    missing, extra = difference(source.autolinks, target.autolinks)
+    for href in missing:
+        yield Problem("links", ERROR, f"autolink <{_shown(href)}> missing in translation")
+    for href in extra:
+        yield Problem(
+            "links", ERROR, f"autolink <{_shown(href)}> in translation is not in the source (injected link)"
+        )
+    missing, extra = difference(source.references, target.references)
+    for label in missing:
+        yield Problem("links", ERROR, f"reference link [{label}] missing in translation")
+    for label in extra:
+        yield Problem("links", ERROR, f"reference link [{label}] in translation is not in the source")
+
+
+def _shown(href: str) -> str:
+    return href.removeprefix("mailto:")
+
+
+def check_images(pair: Pair) -> Iterator[Problem]:
+    """Images keep their number and sources (the alt text is translated)."""
+    missing, extra = difference(parse(pair.msgid).images, parse(pair.msgstr).images)
+    for src in missing:
+        yield Problem("images", ERROR, f"image {src} missing in translation")
+    for src in extra:
+        yield Problem("images", ERROR, f"image {src} in translation is not in the source")
+
+
+def check_emphasis(pair: Pair) -> Iterator[Problem]:
+    """Bold and italic spans keep their number (unbalanced ``**`` shows as text)."""
+    source, target = parse(pair.msgid), parse(pair.msgstr)
+    for name, mark, before, after in (
+        ("bold", "**", source.strong, target.strong),
+        ("italic", "*", source.emphasis, target.emphasis),
+    ):
+        if before != after:
+            yield Problem(
+                "emphasis",
+                ERROR,
+                f"{name} ({mark}…{mark}): source has {before}, translation has {after}; "
+                "check that every marker is paired",
+            )
+
+
+def check_code(pair: Pair) -> Iterator[Problem]:
+    """Code spans come through unchanged: their text is not translated."""
+    missing, extra = difference(parse(pair.msgid).code, parse(pair.msgstr).code)
+    for code in missing:
+        yield Problem("code", ERROR, f"code span `{code}` missing or changed in translation")
+    for code in extra:
+        yield Problem("code", ERROR, f"code span `{code}` in translation is not in the source")
+
+
+def check_html(pair: Pair) -> Iterator[Problem]:
+    """HTML tags are kept; a tag the source does not have is injected HTML."""
+    missing, extra = difference(parse(pair.msgid).html, parse(pair.msgstr).html)
+    for tag in missing:
+        yield Problem("html", ERROR, f"HTML tag {tag} missing in translation")
+    for tag in extra:
+        yield Problem("html", ERROR, f"HTML tag {tag} in translation is not in the source (injected HTML)")
+
+
+def check_breaks(pair: Pair) -> Iterator[Problem]:
+    """Hard line breaks (a newline in the msgid) are kept, and none are added."""
+    before, after = pair.msgid.count("\n"), pair.msgstr.count("\n")
+    if before != after:
+        yield Problem(
+            "breaks",
+            ERROR,
+            f"line breaks: source has {before}, translation has {after}; "
+            "keep one line per line of the source",
+        )
