@@ -4,17 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint typecheck bench clean
+DEBIAN_PACKAGES := gettext apertium apertium-rus-ukr po4a chromium
+
+.PHONY: demo test install system-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
+system-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES) >/dev/null
+
 demo: $(STAMP)
+	@command -v apertium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && $(MAKE) system-deps; } \
+	  || echo "Apertium is not installed (make system-deps as root): no offline machine drafts this time."
 	$(BIN)/tflow run
 	@echo
 	@echo "Editions: $(CURDIR)/editions/index.html"
@@ -24,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/spine.py
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .tflow editions .pytest_cache .mypy_cache .hypothesis

@@ -1,0 +1,174 @@
+"""What a reviewer sees of a statement, as plain JSON-ready data.
+
+The server page and the offline sheet both render this same data with the same
+script (`static/app.js`), so the two views cannot drift apart. The data carries
+text only; the script puts it in the page as text nodes, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import polib
+
+from .. import catalog, locales
+from ..catalog import State
+from ..glossary import Glossary, Term
+from ..project import Project
+from ..review.people import Person
+from ..segment import Statement
+from .diff import word_diff
+
+JSON = dict[str, Any]
+ProblemFinder = Callable[[str, str, str, str], list[JSON]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every entry view needs besides the entry: glossary and check runner."""
+
+    glossary: Glossary
+    problems: ProblemFinder
+
+    @classmethod
+    def load(cls, project: Project) -> Context:
+        return cls(Glossary.load(project.config.glossary_path), problem_finder(project))
+
+
+def problem_finder(project: Project) -> ProblemFinder:
+    """The project's quality checks as a function of (msgid, msgstr, source, target)."""
+    from .. import checks
+    from ..checks.model import CheckSettings, Pair
+
+    glossary = Glossary.load(project.config.glossary_path)
+    settings = CheckSettings.from_config(project.config)
+
+    def find(msgid: str, msgstr: str, source: str, target: str) -> list[JSON]:
+        if not msgstr:
+            return []
+        pair = Pair(msgid, msgstr, source, target, glossary, settings)
+        return [
+            {"check": p.check, "severity": p.severity, "message": p.message}
+            for p in checks.run(pair)
+        ]
+
+    return find
+
+
+def language_names(project: Project) -> dict[str, str]:
+    """Each project language's name in itself (``Українська``), for column headings."""
+    return {code: locales.name(code) for code in project.config.languages}
+
+
+def progress(po: polib.POFile | None) -> JSON:
+    """Entries and words by state, the numbers behind a progress bar."""
+    if po is None:
+        return {"entries": {}, "words": {}, "total_entries": 0, "total_words": 0}
+    counts = catalog.count(po)
+    return {
+        "entries": {s.value: counts.entries.get(s, 0) for s in State},
+        "words": {s.value: counts.words.get(s, 0) for s in State},
+        "total_entries": counts.total_entries,
+        "total_words": counts.total_words,
+    }
+
+
+def _term(term: Term, source: str, lang: str) -> JSON:
+    return {
+        "source": term.text(source) or term.name,
+        "target": term.text(lang),
+        "note": term.note,
+        "forbidden": list(term.forbidden_for(lang)),
+        "keep": term.dnt,
+    }
+
+
+def entry_view(
+    entry: polib.POEntry, source: str, lang: str, context: Context, third: polib.POEntry | None = None,
+) -> JSON:
+    """One catalog entry as the page shows it: text, state, who, why, what to watch."""
+    current = catalog.state(entry)
+    found = catalog.approval(entry)
+    note = catalog.notes(entry).get("previous")
+    return {
+        "msgid": entry.msgid,
+        "msgstr": entry.msgstr,
+        "state": current.value,
+        "fingerprint": catalog.fingerprint(entry),
+        "provenance": catalog.provenance(entry),
+        "translator": catalog.translator(entry),
+        "approval": {"person": found.person, "day": found.day} if found else None,
+        "previous": note,
+        "diff": word_diff(entry.previous_msgid, entry.msgid)
+        if current is State.STALE and entry.previous_msgid else None,
+        "problems": context.problems(entry.msgid, entry.msgstr, source, lang),
+        "glossary": [_term(t, source, lang) for t in context.glossary.terms_in(entry.msgid, source)],
+        "words": catalog.words(entry.msgid),
+        "third": None if third is None else {"msgstr": third.msgstr, "state": catalog.state(third).value},
+    }
+
+
+def _entries(po: polib.POFile | None) -> dict[str, polib.POEntry]:
+    if po is None:
+        return {}
+    return {e.msgid: e for e in po if not e.obsolete and e.msgid}
+
+
+def read_catalog(project: Project, slug: str, lang: str) -> polib.POFile | None:
+    """The catalog, or None when it has not been extracted yet."""
+    path = project.catalog_path(slug, lang)
+    if not path.exists():
+        return None
+    return catalog.read(path, display=project.relative(path))
+
+
+def statement_view(
+    project: Project, statement: Statement, lang: str, person: Person, context: Context,
+    *, third: str | None = None,
+) -> JSON:
+    """The whole statement in document order, with one editable entry per distinct segment.
+
+    A block that repeats an earlier one shares its entry, so it is shown once
+    in full and then as a repeat pointing to the first occurrence.
+    """
+    po = read_catalog(project, statement.slug, lang)
+    entries = _entries(po)
+    third_entries = _entries(read_catalog(project, statement.slug, third)) if third else {}
+    views: list[JSON] = []
+    index: dict[str, int] = {}
+    rows: list[JSON] = []
+    for segment in statement.segments:
+        entry = entries.get(segment.text)
+        if entry is None:
+            rows.append({"line": segment.line, "kind": segment.kind, "text": segment.text, "entry": None})
+            continue
+        if segment.text in index:
+            rows.append({"line": segment.line, "kind": segment.kind, "entry": index[segment.text],
+                         "repeat": True})
+            continue
+        index[segment.text] = len(views)
+        view = entry_view(entry, statement.lang, lang, context, third_entries.get(segment.text))
+        view["line"] = segment.line
+        views.append(view)
+        rows.append({"line": segment.line, "kind": segment.kind, "entry": index[segment.text],
+                     "repeat": False})
+    return {
+        "slug": statement.slug,
+        "title": statement.title,
+        "source_lang": statement.lang,
+        "lang": lang,
+        "third": third,
+        "third_options": [code for code in project.target_languages(statement) if code != lang],
+        "names": language_names(project),
+        "catalog": project.relative(project.catalog_path(statement.slug, lang)),
+        "extracted": po is not None,
+        "person": person.name,
+        "can_edit": person.can_edit(lang),
+        "can_approve": person.can_review(lang),
+        "two_people": project.config.two_people,
+        "progress": progress(po),
+        "rows": rows,
+        "entries": views,
+    }
