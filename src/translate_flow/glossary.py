@@ -40,13 +40,14 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VOWELS = "аеєиіїоуюяыэё"
 _SLAVIC = ("uk", "ru")
 _MAX_ENDING = 3
+_HEAD = 3
 _RU_ADJECTIVE = ("ая", "яя", "ое", "ее", "ые", "ие")
 _ENGLISH_ENDINGS = frozenset({"", "s", "es", "'s"})
 # Ukrainian alternations that change a stem inside its own paradigm: к/г/х → ц/з/с
 # before -і (Республіка → Республіці, Прага → Празі) and і/ї → о/е/є in the last
 # closed syllable (Харків → Харкова, Київ → Києва).
 _UK_CONSONANTS = {"к": "ц", "г": "з", "х": "с"}
-_UK_CLOSED_I = {"і": "оеі", "ї": "є"}
+_UK_CLOSED_I = {"і": "ое", "ї": "є"}
 
 
 @dataclass(frozen=True)
@@ -113,14 +114,6 @@ class _Phrase:
     gaps: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Token:
-    norm: str
-    lower: bool
-    start: int
-    end: int
-
-
 def _normalize(word: str) -> str:
     return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
@@ -130,12 +123,21 @@ def _gap(text: str) -> str:
     return _QUOTES_AND_SPACE.sub(" ", text).replace("\u2011", "-")
 
 
-@lru_cache(maxsize=16384)
-def _tokens(text: str) -> tuple[_Token, ...]:
-    return tuple(
-        _Token(_normalize(m.group()), m.group().islower(), m.start(), m.end())
-        for m in _WORD.finditer(text)
-    )
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """The normalised words of `text`; findall keeps this hot path in C."""
+    folded = _normalize(text)
+    if len(folded) == len(text):
+        return tuple(_WORD.findall(folded))
+    return tuple(_normalize(word) for word in _WORD.findall(text))
+
+
+@lru_cache(maxsize=1024)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each of `_words(text)` is; only multi-word terms and acronyms need it."""
+    folded = _normalize(text)
+    source = folded if len(folded) == len(text) else text
+    return tuple(match.span() for match in _WORD.finditer(source))
 
 
 def _slavic_stems(norm: str) -> tuple[_Stem, ...]:
@@ -155,6 +157,7 @@ def _slavic_stems(norm: str) -> tuple[_Stem, ...]:
 
 
 def _ukrainian_stems(norm: str) -> tuple[_Stem, ...]:
+    """The Slavic stem plus the stems that Ukrainian alternations make of it."""
     found = list(_slavic_stems(norm))
     first = found[0]
     if first.endings is not None:
@@ -163,13 +166,12 @@ def _ukrainian_stems(norm: str) -> tuple[_Stem, ...]:
     if stem[-1] in _UK_CONSONANTS:
         found.append(_Stem(stem[:-1] + _UK_CONSONANTS[stem[-1]], None))
     if stem == norm and len(stem) >= 4 and stem[-2] in _UK_CLOSED_I:
-        for vowel in _UK_CLOSED_I[stem[-2]]:
-            if vowel != stem[-2]:
-                found.append(_Stem(stem[:-2] + vowel + stem[-1], None))
+        found.extend(_Stem(stem[:-2] + vowel + stem[-1], None) for vowel in _UK_CLOSED_I[stem[-2]])
     return tuple(found)
 
 
 def _pattern(word: str, lang: str) -> _Pattern:
+    """How a word of a term form in `lang` may appear in running text of that language."""
     norm = _normalize(word)
     letters = [ch for ch in word if ch.isalpha()]
     acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
@@ -195,12 +197,10 @@ def _phrase(form: str, lang: str) -> _Phrase | None:
     return _Phrase(words, gaps)
 
 
-def _word_matches(pattern: _Pattern, token: _Token) -> bool:
-    if pattern.acronym and token.lower:
-        return False
+def _word_matches(pattern: _Pattern, norm: str) -> bool:
     for stem in pattern.stems:
-        if token.norm.startswith(stem.stem):
-            ending = token.norm[len(stem.stem) :]
+        if norm.startswith(stem.stem):
+            ending = norm[len(stem.stem) :]
             if stem.endings is None:
                 if len(ending) <= _MAX_ENDING and (not ending or ending.isalpha()):
                     return True
@@ -209,48 +209,67 @@ def _word_matches(pattern: _Pattern, token: _Token) -> bool:
     return False
 
 
-def _phrase_at(phrase: _Phrase, text: str, tokens: tuple[_Token, ...], index: int) -> bool:
-    if index + len(phrase.words) > len(tokens):
+def _phrase_at(phrase: _Phrase, text: str, words: tuple[str, ...], index: int) -> bool:
+    """Whether `phrase` occurs in `text` starting at its word number `index`."""
+    count = len(phrase.words)
+    if index + count > len(words):
         return False
     for offset, pattern in enumerate(phrase.words):
-        token = tokens[index + offset]
-        if not _word_matches(pattern, token):
+        if not _word_matches(pattern, words[index + offset]):
             return False
-        if offset:
-            before = tokens[index + offset - 1]
-            if _gap(text[before.end : token.start]) != phrase.gaps[offset - 1]:
-                return False
+    if count == 1 and not phrase.words[0].acronym:
+        return True
+    spans = _spans(text)
+    for offset, pattern in enumerate(phrase.words):
+        start, end = spans[index + offset]
+        if pattern.acronym and text[start:end].islower():
+            return False
+        if offset and _gap(text[spans[index + offset - 1][1] : start]) != phrase.gaps[offset - 1]:
+            return False
     return True
 
 
 @dataclass(frozen=True)
 class _Index:
-    """Phrases of one language, keyed by the stems of their first word."""
+    """Phrases of one language, keyed by the stems of their first word.
+
+    `heads` holds the first three letters of every stem (a short stem's
+    possible words whole), so that most words of a text cost one set lookup.
+    """
 
     by_stem: dict[str, tuple[tuple[int, _Phrase], ...]]
+    heads: frozenset[str]
 
     @classmethod
     def build(cls, items: Iterable[tuple[int, _Phrase]]) -> _Index:
         by_stem: dict[str, list[tuple[int, _Phrase]]] = {}
+        heads: set[str] = set()
         for key, phrase in items:
             for stem in phrase.words[0].stems:
                 by_stem.setdefault(stem.stem, []).append((key, phrase))
-        return cls({stem: tuple(found) for stem, found in by_stem.items()})
+                if len(stem.stem) >= _HEAD or stem.endings is None:
+                    heads.add(stem.stem[:_HEAD])
+                else:
+                    heads.update((stem.stem + ending)[:_HEAD] for ending in stem.endings)
+        return cls({stem: tuple(found) for stem, found in by_stem.items()}, frozenset(heads))
 
     def find(self, text: str) -> Iterator[int]:
         """The keys of the phrases that occur in `text`, in order, each once."""
         if not self.by_stem:
             return
         seen: set[int] = set()
-        tokens = _tokens(text)
-        for index, token in enumerate(tokens):
-            norm = token.norm
-            for cut in range(min(_MAX_ENDING, len(norm) - 1) + 1):
-                candidates = self.by_stem.get(norm[: len(norm) - cut] if cut else norm)
+        words = _words(text)
+        heads, by_stem = self.heads, self.by_stem
+        for index, norm in enumerate(words):
+            if norm[:_HEAD] not in heads:
+                continue
+            size = len(norm)
+            for cut in range(min(_MAX_ENDING, size - 1) + 1):
+                candidates = by_stem.get(norm[: size - cut])
                 if not candidates:
                     continue
                 for key, phrase in candidates:
-                    if key not in seen and _phrase_at(phrase, text, tokens, index):
+                    if key not in seen and _phrase_at(phrase, text, words, index):
                         seen.add(key)
                         yield key
 
@@ -305,8 +324,8 @@ class Glossary:
         phrase = _phrase(term.text(lang), lang)
         if phrase is None:
             return False
-        tokens = _tokens(text)
-        return any(_phrase_at(phrase, text, tokens, index) for index in range(len(tokens)))
+        words = _words(text)
+        return any(_phrase_at(phrase, text, words, index) for index in range(len(words)))
 
     def forbidden_in(self, text: str, lang: str) -> list[tuple[Term, str]]:
         """The forbidden variants for `lang` that `text` uses, with their terms."""

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 _PARSER = MarkdownIt("commonmark")
 _MARKUP_CHARS = re.compile(r"[*_`\[<&\\]")
 _REFERENCE = re.compile(r"\]\[([^\]\s][^\]]*)\]")
-_BLOCK_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>?", re.DOTALL)
+_BLOCK_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>?", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 
 
@@ -119,6 +119,8 @@ def _html(text: str, inline_tags: list[str]) -> list[str]:
 
 def difference(source: tuple[str, ...], target: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """What `source` has that `target` lacks, and the reverse, counting repeats, in order."""
+    if source == target:
+        return [], []
     left, right = Counter(target), Counter(source)
     missing: list[str] = []
     for item in source:

@@ -48,7 +48,7 @@ def check_images(pair: Pair) -> Iterator[Problem]:
 
 
 def check_emphasis(pair: Pair) -> Iterator[Problem]:
-    """Bold and italic spans keep their number (unbalanced ``**`` shows as text)."""
+    """Bold and italic spans keep their number (an unpaired ** would show as text)."""
     source, target = parse(pair.msgid), parse(pair.msgstr)
     for name, mark, before, after in (
         ("bold", "**", source.strong, target.strong),

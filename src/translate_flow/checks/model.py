@@ -17,7 +17,7 @@ ERROR = "error"
 WARNING = "warning"
 """A matter of style for a reviewer to look at."""
 
-DEFAULT_QUOTES: tuple[tuple[str, str], ...] = (("uk", "«»„“"), ("ru", "«»„“"), ("en", "“”‘’"))
+DEFAULT_QUOTES: tuple[tuple[str, str], ...] = (("en", "“”‘’"), ("ru", "«»„“"), ("uk", "«»„“"))
 DEFAULT_APOSTROPHE_UK = "’"
 APOSTROPHES = ("’", "ʼ", "'")
 DEFAULT_LENGTH_RATIO = (0.5, 2.0)
@@ -152,8 +152,14 @@ class Check:
 
     @property
     def doc(self) -> str:
-        """The first line of the function's docstring, as `tflow check --list` shows it."""
-        return (self.function.__doc__ or "").strip().splitlines()[0]
+        """The first paragraph of the function's docstring on one line, for `tflow check --list`."""
+        paragraph = (self.function.__doc__ or "").strip().split("\n\n")[0]
+        return " ".join(paragraph.split())
 
     def __call__(self, pair: Pair) -> Iterable[Problem]:
         return self.function(pair)
+
+
+def quoted(text: str) -> str:
+    """`text` in «» for a message, or in “” when it has guillemets of its own."""
+    return f"“{text}”" if "«" in text or "»" in text else f"«{text}»"

@@ -41,9 +41,10 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import spine
+    from . import checks, mt, pipeline, review, spine, web
 
-    for command in spine.COMMANDS:
+    for command in [*spine.COMMANDS, pipeline.run, mt.pretranslate, mt.memory, checks.check,
+                    *review.COMMANDS, *web.COMMANDS]:
         cli.add_command(command)
 
 

@@ -19,7 +19,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from . import http, sanity
@@ -165,8 +165,7 @@ class Translator:
         drafts: list[Draft | None] = []
         for text, output in zip(texts, outputs, strict=True):
             if output is None or not output.strip():
-                drafts.append(None)
-                self.tally.add(failures=1)
+                drafts.append(None)  # a miss, not a failure: memory has no such text
                 continue
             detail = ""
             if isinstance(self.engine, Explains):
@@ -254,29 +253,46 @@ class Translator:
         return groups
 
     def _send(self, bodies: list[str], source: str, target: str) -> dict[str, str | None]:
-        """Send `bodies`; outputs of requests that succeeded, cached as they arrive."""
+        """Send `bodies`; the outputs of the requests that succeeded, each cached on arrival."""
         if not bodies:
             return {}
         groups = self._requests(bodies)
         results: dict[str, str | None] = {}
         workers = max(1, min(self.policy.concurrency, len(groups)))
         if workers == 1:
-            answers = [self._request(group, source, target) for group in groups]
-        else:
-            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"mt-{self.name}") as pool:
-                answers = list(pool.map(lambda g: self._request(g, source, target), groups))
+            for group in groups:
+                self._keep(group, self._request(group, source, target), results, source, target)
+            return results
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"mt-{self.name}")
+        try:
+            futures = {pool.submit(self._request, group, source, target): group for group in groups}
+            for future in as_completed(futures):
+                self._keep(futures[future], future.result(), results, source, target)
+        finally:
+            # On Ctrl-C, requests not yet started are dropped; those in flight end
+            # within their timeout.
+            pool.shutdown(wait=True, cancel_futures=True)
+        return results
+
+    def _keep(
+        self,
+        group: list[str],
+        answer: list[str | None] | None,
+        results: dict[str, str | None],
+        source: str,
+        target: str,
+    ) -> None:
+        """Record one request's answer and cache it, unless it was a quota message."""
+        if answer is None:
+            return
         fresh: dict[str, str | None] = {}
-        for group, answer in zip(groups, answers, strict=True):
-            if answer is None:
-                continue
-            for body, output in zip(group, answer, strict=True):
-                results[body] = output
-                rejection = sanity.check(body, output, source, target) if output else None
-                if rejection is None or not rejection.transient:
-                    fresh[body] = output
+        for body, output in zip(group, answer, strict=True):
+            results[body] = output
+            rejection = sanity.check(body, output, source, target) if output else None
+            if rejection is None or not rejection.transient:
+                fresh[body] = output
         if self.cache is not None:
             self.cache.put_many(self.name, self.engine.variant, source, target, fresh)
-        return results
 
     def _request(self, group: list[str], source: str, target: str) -> list[str | None] | None:
         """One request with retries; None when it failed for good."""

@@ -25,10 +25,6 @@ _THINKING = re.compile(r"<think>.*?</think>", re.DOTALL)
 _FENCE = re.compile(r"^```[\w-]*\n(.*)\n```$", re.DOTALL)
 
 
-class _Term(Protocol):
-    def text(self, lang: str) -> str: ...
-
-
 class TermSource(Protocol):
     """What the LLM engine needs of the glossary (`glossary.Glossary` provides it)."""
 

@@ -16,7 +16,10 @@ from markdown_it.token import Token
 from .model import Layout, Segment, Span
 
 _PARSER = MarkdownIt("commonmark").enable("table")
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+# markdown-it splits table rows at every pipe not directly after a backslash
+# (its escapedSplit does not count backslashes), so `\\|` does not split a cell.
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+_ROW_MARKER = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 
 
 def parse(text: str) -> list[Token]:
@@ -47,10 +50,10 @@ def segments(text: str, lines: list[str]) -> list[Segment]:
             opener = tokens[index - 1]
             if opener.type == "paragraph_open":
                 label = containers[-1] if containers else "paragraph"
-                segment = _block(token, lines, label, setext=False)
+                segment = _block(token, lines, label)
             elif opener.type == "heading_open":
                 atx = opener.markup.startswith("#")
-                segment = _atx(token, lines) if atx else _block(token, lines, "heading", setext=True)
+                segment = _atx(token, lines) if atx else _block(token, lines, "heading")
             elif opener.type in ("th_open", "td_open"):
                 continue
             else:
@@ -58,7 +61,7 @@ def segments(text: str, lines: list[str]) -> list[Segment]:
             if segment is not None:
                 found.append(segment)
         elif kind == "tr_open" and token.map is not None:
-            found.extend(_row_cells(lines, token.map[0], _column_count(tokens, index)))
+            found.extend(_row_cells(lines, token.map[0], _column_count(tokens, index), len(containers)))
     return found
 
 
@@ -76,11 +79,9 @@ def _strip_eol(line: str) -> str:
     return line.rstrip("\r\n")
 
 
-def _block(token: Token, lines: list[str], kind: str, *, setext: bool) -> Segment | None:
+def _block(token: Token, lines: list[str], kind: str) -> Segment | None:
     assert token.map is not None
-    first, end = token.map
-    if setext:
-        end -= 1
+    first, end = token.map  # a setext heading's inline map already ends before its underline
     raw_lines = token.content.split("\n")
     if len(raw_lines) != end - first:
         return None
@@ -118,16 +119,20 @@ def _atx(token: Token, lines: list[str]) -> Segment | None:
     return Segment(token.content, "heading", (Span(line, start, start + len(token.content)),), Layout.LINE)
 
 
-def _row_cells(lines: list[str], line: int, columns: int) -> list[Segment]:
+def _row_cells(lines: list[str], line: int, columns: int, depth: int) -> list[Segment]:
     source = _strip_eol(lines[line])
     cells: list[tuple[int, int]] = []
     start = 0
-    stripped = source.strip()
-    lead = len(source) - len(source.lstrip())
-    if stripped.startswith("|"):
-        start = lead + 1
-    for match in _UNESCAPED_PIPE.finditer(source, start):
-        pipe = match.end() - 1
+    for _ in range(depth):  # the markers of the quotes and list items the table sits in
+        marker = _ROW_MARKER.match(source, start)
+        if marker is None:
+            break
+        start = marker.end()
+    start += len(source[start:]) - len(source[start:].lstrip())
+    if source.startswith("|", start):
+        start += 1
+    for match in _CELL_PIPE.finditer(source, start):
+        pipe = match.start()
         cells.append((start, pipe))
         start = pipe + 1
     tail = source[start:]

@@ -13,7 +13,7 @@ from typing import Any
 
 import polib
 
-from .. import catalog, locales
+from .. import catalog, checks, locales
 from ..catalog import State
 from ..glossary import Glossary, Term
 from ..project import Project
@@ -34,21 +34,17 @@ class Context:
 
     @classmethod
     def load(cls, project: Project) -> Context:
-        return cls(Glossary.load(project.config.glossary_path), problem_finder(project))
+        glossary = Glossary.load(project.config.glossary_path)
+        return cls(glossary, problem_finder(glossary, checks.CheckSettings.from_config(project.config)))
 
 
-def problem_finder(project: Project) -> ProblemFinder:
+def problem_finder(glossary: Glossary, settings: checks.CheckSettings) -> ProblemFinder:
     """The project's quality checks as a function of (msgid, msgstr, source, target)."""
-    from .. import checks
-    from ..checks.model import CheckSettings, Pair
-
-    glossary = Glossary.load(project.config.glossary_path)
-    settings = CheckSettings.from_config(project.config)
 
     def find(msgid: str, msgstr: str, source: str, target: str) -> list[JSON]:
         if not msgstr:
             return []
-        pair = Pair(msgid, msgstr, source, target, glossary, settings)
+        pair = checks.Pair(msgid, msgstr, source, target, glossary, settings)
         return [
             {"check": p.check, "severity": p.severity, "message": p.message}
             for p in checks.run(pair)
@@ -151,6 +147,7 @@ def statement_view(
         index[segment.text] = len(views)
         view = entry_view(entry, statement.lang, lang, context, third_entries.get(segment.text))
         view["line"] = segment.line
+        view["kind"] = segment.kind
         views.append(view)
         rows.append({"line": segment.line, "kind": segment.kind, "entry": index[segment.text],
                      "repeat": False})
@@ -166,6 +163,7 @@ def statement_view(
         "extracted": po is not None,
         "person": person.name,
         "can_edit": person.can_edit(lang),
+        "can_translate": person.can_translate(lang),
         "can_approve": person.can_review(lang),
         "two_people": project.config.two_people,
         "progress": progress(po),

@@ -1,0 +1,64 @@
+"""The checks over a project's catalogs: every entry of every PO file asked for.
+
+Each problem is located by PO file and line (polib's ``entry.linenum``), so an
+editor or a terminal can jump to it: ``locales/uk/x.po:123``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import catalog
+from ..glossary import Glossary
+from ..project import Project
+from .model import CheckSettings, Pair, Problem
+from .registry import run
+
+
+@dataclass(frozen=True)
+class Located:
+    """A problem of one catalog entry: the PO file, the entry's line, its msgid."""
+
+    path: Path
+    line: int
+    msgid: str
+    problem: Problem
+
+
+def check_catalogs(
+    project: Project,
+    statements: Sequence[str] = (),
+    langs: Sequence[str] = (),
+    *,
+    untranslated: bool = False,
+    progress: Callable[[Path], None] | None = None,
+) -> list[Located]:
+    """Check the catalogs of `statements` (names or paths; all by default) in `langs`
+    (all target languages by default).
+
+    Untranslated entries are skipped unless `untranslated` is set; drafts are
+    checked, since machine output is where markup most often breaks. A
+    catalog that does not exist yet is skipped (`tflow status` reports it).
+    `progress` is called with each catalog's path before it is checked.
+    """
+    glossary = Glossary.load(project.config.glossary_path)
+    settings = CheckSettings.from_config(project.config)
+    found: list[Located] = []
+    for statement in project.statements(list(statements)):
+        for lang in project.target_languages(statement):
+            if langs and lang not in langs:
+                continue
+            path = project.catalog_path(statement.slug, lang)
+            if not path.exists():
+                continue
+            if progress is not None:
+                progress(path)
+            po = catalog.read(path, display=project.relative(path))
+            for entry in po:
+                if entry.obsolete or (not entry.msgstr and not untranslated):
+                    continue
+                pair = Pair(entry.msgid, entry.msgstr, statement.lang, lang, glossary, settings)
+                found.extend(Located(path, entry.linenum, entry.msgid, problem) for problem in run(pair))
+    return found

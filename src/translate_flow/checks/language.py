@@ -1,0 +1,150 @@
+"""The right language and script: letters that belong to another language,
+look-alike letters from another script, quotation marks and the Ukrainian
+apostrophe.
+
+Machine engines and tired translators mix Ukrainian and Russian (``ми`` and
+``мы``), and a Latin ``P`` in ``Pосія`` looks right but breaks search and
+screen readers; both publish wrong text, so they are errors. Quotation marks
+and the apostrophe follow each edition's typography: warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .. import locales
+from .inline import parse
+from .model import ERROR, WARNING, Pair, Problem, quoted
+from .numbers import without_addresses
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LANGUAGE_LETTERS = {
+    "uk": ("ыэёъ", "Russian"),
+    "ru": ("іїєґ", "Ukrainian"),
+}
+_FOREIGN_LETTER = {
+    lang: re.compile(f"[{letters}{letters.upper()}]") for lang, (letters, _) in _OTHER_LANGUAGE_LETTERS.items()
+}
+_QUOTE_MARK = re.compile(r"[«»„“”‚‘‹›\"]|(?<![^\W\d_])['’](?![^\W\d_])")
+_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
+_APOSTROPHE = re.compile(r"[\u0400-\u04ff]+(['’ʼ`])[\u0400-\u04ff]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(without_addresses(parse(text).text))
+
+
+def check_letters(pair: Pair) -> Iterator[Problem]:
+    """No Russian-only letters (ы э ё ъ) in Ukrainian, Ukrainian-only ones (і ї є ґ) in Russian,
+    Cyrillic words in English.
+
+    Words the source has too are quoted originals and pass.
+    """
+    foreign = _OTHER_LANGUAGE_LETTERS.get(pair.target_lang)
+    latin_target = foreign is None and locales.script(pair.target_lang) == "Latn"
+    suspect = _CYRILLIC if latin_target else _FOREIGN_LETTER.get(pair.target_lang)
+    if suspect is None or not suspect.search(pair.msgstr):
+        return
+    source_words = {word.casefold() for word in _words(pair.msgid)}
+    reported: set[str] = set()
+    for word in _words(pair.msgstr):
+        if word in reported or word.casefold() in source_words:
+            continue
+        if foreign is not None:
+            letters, language = foreign
+            found = [ch for ch in word if ch.lower() in letters]
+            if found:
+                reported.add(word)
+                yield Problem(
+                    "letters",
+                    ERROR,
+                    f"{language} letter {found[0]} in {quoted(word)}; "
+                    f"{locales.english_name(pair.target_lang)} has no {found[0].lower()}",
+                )
+        elif latin_target and _CYRILLIC.search(word) and not _LATIN.search(word):
+            reported.add(word)
+            yield Problem(
+                "letters",
+                ERROR,
+                f"Cyrillic word {quoted(word)} in the {locales.english_name(pair.target_lang)} translation",
+            )
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def check_homoglyphs(pair: Pair) -> Iterator[Problem]:
+    """No word mixes Latin and Cyrillic letters (Pосія with a Latin P)."""
+    reported: set[str] = set()
+    for word in _LETTERS.findall(without_addresses(parse(pair.msgstr).text)):
+        if word in reported or not (_CYRILLIC.search(word) and _LATIN.search(word)):
+            continue
+        reported.add(word)
+        scripts = [_script(ch) for ch in word]
+        main = max(("CYRILLIC", "LATIN"), key=scripts.count)
+        other = "LATIN" if main == "CYRILLIC" else "CYRILLIC"
+        strays = ", ".join(
+            dict.fromkeys(f"{ch} (U+{ord(ch):04X})" for ch, script in zip(word, scripts) if script == other)
+        )
+        yield Problem(
+            "homoglyphs",
+            ERROR,
+            f"{quoted(word)} mixes scripts: {other.title()} {strays} in a {main.title()} word",
+        )
+
+
+def _quote_marks(text: str) -> list[str]:
+    """The quotation marks of `text`; ’ and ' next to a letter are apostrophes, not quotes."""
+    return _QUOTE_MARK.findall(text)
+
+
+def check_quotes(pair: Pair) -> Iterator[Problem]:
+    """Quotation marks are the target language's ([checks.quotes]), paired, and not dropped."""
+    target = parse(pair.msgstr).text
+    marks = _quote_marks(target)
+    if not marks:
+        if _quote_marks(parse(pair.msgid).text):
+            yield Problem("quotes", WARNING, "the source has quotation marks, the translation has none")
+        return
+    allowed = pair.settings.quote_marks(pair.target_lang)
+    if allowed is None:
+        return
+    name = locales.english_name(pair.target_lang)
+    wrong = [mark for mark in dict.fromkeys(marks) if mark not in allowed]
+    for mark in wrong:
+        shown = "straight quotation mark \"" if mark == '"' else f"quotation mark {mark}"
+        yield Problem("quotes", WARNING, f"{shown} is not used in {name}; use {allowed}")
+    if wrong:
+        return
+    for opening, closing in _PAIRS:
+        if opening in allowed and closing in allowed:
+            opened, closed = marks.count(opening), marks.count(closing)
+            if opened != closed:
+                yield Problem(
+                    "quotes", WARNING, f"unpaired quotation marks: {opened} {opening} but {closed} {closing}"
+                )
+
+
+def check_apostrophe(pair: Pair) -> Iterator[Problem]:
+    """Ukrainian words use the project's apostrophe (’ by default; ' and ʼ flagged)."""
+    if pair.target_lang != "uk":
+        return
+    wanted = pair.settings.apostrophe_uk
+    examples: dict[str, str] = {}
+    for match in _APOSTROPHE.finditer(parse(pair.msgstr).text):
+        mark = match.group(1)
+        if mark != wanted:
+            examples.setdefault(mark, match.group())
+    for mark, word in examples.items():
+        yield Problem(
+            "apostrophe",
+            WARNING,
+            f"apostrophe {mark} (U+{ord(mark):04X}) in {quoted(word)}; "
+            f"this project writes {wanted} (U+{ord(wanted):04X})",
+        )

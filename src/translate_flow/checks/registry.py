@@ -1,0 +1,49 @@
+"""Every check, in the order `tflow check --list` shows them, and `run`."""
+
+from __future__ import annotations
+
+from . import language, markup, numbers, terms, text
+from .model import ERROR, WARNING, Check, Pair, Problem
+
+CHECKS: tuple[Check, ...] = (
+    Check("links", ERROR, markup.check_links),
+    Check("images", ERROR, markup.check_images),
+    Check("emphasis", ERROR, markup.check_emphasis),
+    Check("code", ERROR, markup.check_code),
+    Check("html", ERROR, markup.check_html),
+    Check("breaks", ERROR, markup.check_breaks),
+    Check("numbers", ERROR, numbers.check_numbers),
+    Check("urls", ERROR, numbers.check_urls),
+    Check("letters", ERROR, language.check_letters),
+    Check("homoglyphs", ERROR, language.check_homoglyphs),
+    Check("forbidden", ERROR, terms.check_forbidden),
+    Check("dnt", ERROR, terms.check_dnt),
+    Check("untranslated", WARNING, text.check_untranslated),
+    Check("identical", WARNING, text.check_identical),
+    Check("whitespace", WARNING, text.check_whitespace),
+    Check("punctuation", WARNING, text.check_punctuation),
+    Check("doubled", WARNING, text.check_doubled),
+    Check("quotes", WARNING, language.check_quotes),
+    Check("apostrophe", WARNING, language.check_apostrophe),
+    Check("length", WARNING, text.check_length),
+    Check("terms", WARNING, terms.check_terms),
+)
+
+_BY_NAME = {check.name: check for check in CHECKS}
+
+
+def get(name: str) -> Check:
+    """The check called `name` (KeyError for an unknown name: a programming error)."""
+    return _BY_NAME[name]
+
+
+def run(pair: Pair) -> list[Problem]:
+    """Every enabled check on one pair; an empty translation is only reported as untranslated."""
+    disabled = pair.settings.disable
+    if not pair.msgstr.strip():
+        return [] if "untranslated" in disabled else list(text.check_untranslated(pair))
+    found: list[Problem] = []
+    for check in CHECKS:
+        if check.name not in disabled:
+            found.extend(check(pair))
+    return found

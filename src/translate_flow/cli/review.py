@@ -1,0 +1,254 @@
+"""Commands of review: route, queue, approve, and `review export|import|send`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .. import catalog
+from ..catalog import State
+from ..errors import ReviewError
+from ..project import Project
+from ..review import mail, packets, routing
+from ..review.decisions import ApplyReport, Decision, apply_decisions
+from ..review.people import load_people
+
+
+def _project() -> Project:
+    return Project.open()
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 72 else flat[:71] + "…"
+
+
+def _where(decision: Decision) -> str:
+    return f"{decision.slug} ({decision.lang}) «{_one_line(decision.msgid)}»"
+
+
+def _print_report(report: ApplyReport) -> None:
+    """Applied, unchanged, then every conflict with both versions and every refusal."""
+    for conflict in report.conflicts:
+        decision = conflict.decision
+        click.echo(f"conflict: {_where(decision)}: {conflict.reason}", err=True)
+        yours = decision.msgstr if decision.msgstr is not None else "(approval of the text as exported)"
+        click.echo(f"  {decision.person}: {yours}", err=True)
+        click.echo(f"  catalog now: {conflict.current_msgstr or '(empty)'}", err=True)
+    for refusal in report.refused:
+        click.echo(f"refused: {_where(refusal.decision)}: {refusal.reason}", err=True)
+    click.echo(f"{len(report.applied)} applied, {len(report.unchanged)} unchanged, "
+               f"{len(report.conflicts)} conflicts, {len(report.refused)} refused")
+
+
+@click.command()
+def route() -> None:
+    """Give each statement-and-language with pending work a translator and a reviewer.
+
+    Assignments are kept in review/assignments.toml and stay as they are on
+    later runs unless a person left [[people]] or is over their max_words.
+
+    \b
+    Example:
+      tflow route
+    """
+    project = _project()
+    result = routing.route(project)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"{'statement':<28} {'lang':<4} {'translator':<12} {'reviewer':<12} "
+               f"{'to translate':>12} {'to approve':>10}")
+    for item in result.items:
+        click.echo(f"{item.slug[:28]:<28} {item.lang:<4} {item.translator or '-':<12} "
+                   f"{item.reviewer or '-':<12} {item.translate_words:>10} w {item.review_words:>8} w")
+    load = result.load()
+    people = load_people(project.config)
+    shown = ", ".join(
+        f"{name} {load.get(name, 0)}" + (f"/{person.max_words}" if person.max_words else "")
+        for name, person in people.items()
+    )
+    click.echo(f"Load in words: {shown}")
+    verb = "written" if result.written else "unchanged"
+    click.echo(f"{project.relative(result.path)}: {verb}")
+
+
+@click.command()
+@click.option("--person", help="Only this person's worklist.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output, with every entry.")
+def queue(person: str | None, as_json: bool) -> None:
+    """Each person's pending work: statements, entries and words.
+
+    \b
+    Example:
+      tflow queue
+      tflow queue --person olena --json | jq '.[0].tasks[].reference'
+    """
+    project = _project()
+    worklists = routing.queue(project, person)
+    if as_json:
+        click.echo(json.dumps([w.as_dict() for w in worklists], indent=2, ensure_ascii=False))
+        return
+    if not routing.assignments_path(project).exists():
+        click.echo("No assignments yet; run `tflow route`.")
+        return
+    for worklist in worklists:
+        if not worklist.tasks:
+            click.echo(f"{worklist.person}: nothing pending")
+            continue
+        click.echo(f"{worklist.person}: {worklist.entries} entries, {worklist.words} words "
+                   f"in {len(worklist.statements)} statement(s)")
+        for row in worklist.summary():
+            role = "translate" if row["role"] == routing.TRANSLATOR else "review"
+            click.echo(f"  {row['statement']} ({row['lang']}) {role}: "
+                       f"{row['entries']} entries, {row['words']} words")
+
+
+@click.command()
+@click.argument("statement")
+@click.argument("msgids", nargs=-1, metavar="[MSGID]...")
+@click.option("--lang", required=True, help="The language of the catalog.")
+@click.option("--as", "person", required=True, help="Who approves (a name from [[people]]).")
+@click.option("--all", "approve_all", is_flag=True,
+              help="Every translated entry this person may approve.")
+@click.pass_context
+def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: str, person: str,
+            approve_all: bool) -> None:
+    """Approve translated entries of a statement's catalog as a reviewer.
+
+    MSGID is an entry's source text, or its reference (statements/x.md:12).
+    With [review] two_people (the default) nobody approves their own translation.
+
+    \b
+    Example:
+      tflow approve neither-imperialism --lang ru --as taras --all
+      tflow approve neither-imperialism --lang ru --as taras "Media War"
+    """
+    project = _project()
+    if approve_all == bool(msgids):
+        raise click.UsageError("give either --all or one or more MSGIDs")
+    if lang not in project.config.languages:
+        raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}",
+                                 param_hint="--lang")
+    reviewer = load_people(project.config).get(person)
+    if reviewer is None or not reviewer.can_review(lang):
+        raise ReviewError(f"{person} is not a reviewer for {lang} in [[people]]; only reviewers "
+                          "approve", path=project.relative(project.config.path))
+    source = project.resolve([statement])[0]
+    slug = project.slug(source)
+    path = project.catalog_path(slug, lang)
+    po = catalog.read(path, display=project.relative(path))
+    live = [e for e in po if not e.obsolete]
+    skipped = 0
+    if approve_all:
+        chosen = [e for e in live if catalog.state(e) is State.TRANSLATED]
+        if project.config.two_people:
+            own = [e for e in chosen if catalog.translator(e) == person]
+            skipped = len(own)
+            chosen = [e for e in chosen if catalog.translator(e) != person]
+    else:
+        chosen = []
+        for wanted in msgids:
+            entry = next((e for e in live if e.msgid == wanted
+                          or any(":".join(o) == wanted for o in e.occurrences)), None)
+            if entry is None:
+                raise ReviewError(f"no entry with msgid or reference {_one_line(wanted)!r}",
+                                  path=project.relative(path))
+            if project.config.two_people and catalog.translator(entry) == person:
+                raise ReviewError(f"{person} translated «{_one_line(entry.msgid)}» and cannot approve "
+                                  "it too ([review] two_people = true)", path=project.relative(path))
+            chosen.append(entry)
+    decisions = [Decision(slug, lang, e.msgid, catalog.fingerprint(e), None, True, person)
+                 for e in chosen]
+    report = apply_decisions(project, decisions)
+    _print_report(report)
+    counts = catalog.count(catalog.read(path, display=project.relative(path)))
+    click.echo(f"{project.relative(path)}: {counts.entries[State.APPROVED]} of "
+               f"{counts.total_entries} entries approved")
+    if skipped:
+        click.echo(f"not approved: {skipped} entries {person} translated "
+                   "([review] two_people = true)")
+    if report.refused or report.conflicts:
+        ctx.exit(1)
+
+
+@click.group()
+def review() -> None:
+    """Review packets: PO files of each person's pending work, by mail and back.
+
+    \b
+    Example:
+      tflow review export --person olena
+      tflow review import returned/neither-imperialism.uk.po
+      tflow review send
+    """
+
+
+@review.command("export")
+@click.option("--person", help="Only this person's packets.")
+@click.option("--html", "html", is_flag=True, help="Also write offline HTML review sheets.")
+def export_command(person: str | None, html: bool) -> None:
+    """Write review/outbox/<name>/<slug>.<lang>.po with each person's pending entries.
+
+    \b
+    Example:
+      tflow review export
+      tflow review export --person olena --html
+    """
+    project = _project()
+    paths = packets.export(project, person)
+    for path in paths:
+        click.echo(project.relative(path))
+    if html:
+        from ..web import sheet
+
+        for path in sheet.write_sheets(project, person):
+            click.echo(project.relative(path))
+    if not paths:
+        click.echo("Nothing pending; no packets written.")
+
+
+@review.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--as", "person", help="Refuse packets that are not this person's.")
+@click.pass_context
+def import_command(ctx: click.Context, files: tuple[Path, ...], person: str | None) -> None:
+    """Apply returned packets (.po) or decision files (.json) to the catalogs.
+
+    Entries that changed since the export are not applied: they are listed with
+    both versions. Importing the same file twice changes nothing.
+
+    \b
+    Example:
+      tflow review import ~/mail/neither-imperialism.uk.po
+      tflow review import --as olena decisions-olena-uk.json
+    """
+    project = _project()
+    report = packets.import_packets(project, list(files), person=person)
+    _print_report(report)
+    if report.conflicts or report.refused:
+        ctx.exit(1)
+
+
+@review.command("send")
+@click.option("--person", help="Only this person.")
+def send_command(person: str | None) -> None:
+    """Export fresh packets and mail each person theirs through [smtp].
+
+    The password is read from the environment variable [smtp] password_env names.
+
+    \b
+    Example:
+      TFLOW_SMTP_PASSWORD=... tflow review send
+    """
+    project = _project()
+    sent = mail.send(project, person)
+    for item in sent:
+        names = ", ".join(p.name for p in item.files)
+        click.echo(f"sent to {item.person} <{item.address}>: {names}")
+    if not sent:
+        click.echo("Nothing pending; no mail sent.")
+
+
+COMMANDS = [route, queue, approve, review]

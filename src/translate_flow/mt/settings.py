@@ -1,0 +1,236 @@
+"""The `[mt]` table of `translate-flow.toml`, checked, and the engines it names.
+
+```toml
+[mt]
+engines = ["memory", "pivot", "apertium"]   # the default: nothing leaves the machine
+concurrency = 4            # requests in flight per engine
+timeout = 30               # seconds per request
+retries = 4                # after 429, 5xx, timeouts and connection errors
+fuzzy_threshold = 85       # memory: least similarity offered as a draft
+memory = "memory"          # directory of TMX files that feed the memory
+
+[mt.pairs.en-uk]
+engines = ["memory", "deepl"]
+
+[mt.engine.libre]
+url = "http://localhost:5000/"
+
+[mt.engine.llm]
+url = "http://localhost:11434/v1"
+model = "qwen2.5:14b"
+```
+
+Keys come from the environment (`DEEPL_AUTH_KEY`, `MICROSOFT_API_KEY`,
+`LIBRE_API_KEY`, `MYMEMORY_EMAIL`, `TFLOW_LLM_API_KEY`, or the variable named by
+`key_env`), or from `key` in the table — which then sits in version control.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config, Section
+from ..errors import ConfigError
+from .apertium import Apertium
+from .engine import Engine
+from .llm import LLM, TermSource
+from .online import DeepL, Google, Libre, Microsoft, MyMemory
+
+LOOKUP_ENGINES = ("memory", "pivot")
+MACHINE_ENGINES = ("apertium", "google", "mymemory", "libre", "microsoft", "deepl", "llm")
+ENGINES = LOOKUP_ENGINES + MACHINE_ENGINES
+DEFAULT_CHAIN = ("memory", "pivot", "apertium")
+
+_KEY_ENV = {
+    "deepl": "DEEPL_AUTH_KEY",
+    "microsoft": "MICROSOFT_API_KEY",
+    "libre": "LIBRE_API_KEY",
+    "mymemory": "MYMEMORY_EMAIL",
+    "llm": "TFLOW_LLM_API_KEY",
+}
+#: Requests per second when the config does not say: what the free services tolerate.
+_DEFAULT_RATE = {"google": 5.0, "mymemory": 2.0}
+_ENGINE_KEYS = frozenset({"url", "key", "key_env", "model", "region", "rate", "concurrency", "timeout"})
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """One `[mt.engine.NAME]` table; `key` is resolved but never shown."""
+
+    name: str
+    url: str | None = None
+    key: str | None = field(default=None, repr=False)
+    model: str | None = None
+    region: str | None = None
+    rate: float = 0.0
+    concurrency: int = 4
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything `[mt]` says, with defaults filled in."""
+
+    engines: tuple[str, ...] = DEFAULT_CHAIN
+    pairs: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    engine: Mapping[str, EngineSettings] = field(default_factory=dict)
+    concurrency: int = 4
+    timeout: float = 30.0
+    retries: int = 4
+    fuzzy_threshold: float = 85.0
+    memory_dir: Path | None = None
+    cache_path: Path | None = None
+    workdir: Path | None = None
+    config_path: Path | None = None
+
+    def chain(self, source: str, target: str, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The engine names to try for a language pair, in order."""
+        if override:
+            return override
+        return self.pairs.get((source, target), self.engines)
+
+    def of(self, name: str) -> EngineSettings:
+        """The settings of engine `name` (defaults when it has no table)."""
+        found = self.engine.get(name)
+        if found is not None:
+            return found
+        return EngineSettings(
+            name,
+            key=_env_key(name, None),
+            rate=_DEFAULT_RATE.get(name, 0.0),
+            concurrency=self.concurrency,
+            timeout=120.0 if name == "llm" else self.timeout,
+        )
+
+
+def _env_key(name: str, variable: str | None) -> str | None:
+    variable = variable or _KEY_ENV.get(name)
+    value = os.environ.get(variable) if variable else None
+    return value or None
+
+
+def _names(section: Section, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    names = section.str_list(key, None)
+    if names is None:
+        return default
+    for name in names:
+        if name not in ENGINES:
+            raise section.error(key, f"unknown engine {name!r}; known: {', '.join(ENGINES)}")
+    return tuple(names)
+
+
+def check_names(names: tuple[str, ...], where: str = "--engine") -> tuple[str, ...]:
+    """Engine names given on the command line, checked."""
+    for name in names:
+        if name not in ENGINES:
+            raise ConfigError(f"{where}: unknown engine {name!r}; known: {', '.join(ENGINES)}")
+    return names
+
+
+def _engine(section: Section, name: str, base: Settings) -> EngineSettings:
+    for setting in section.keys():
+        if setting not in _ENGINE_KEYS:
+            raise section.error(setting, f"unknown setting; known: {', '.join(sorted(_ENGINE_KEYS))}")
+    key = section.str("key", None) or _env_key(name, section.str("key_env", None))
+    rate = section.number("rate", _DEFAULT_RATE.get(name, 0.0))
+    concurrency = section.int("concurrency", base.concurrency)
+    timeout = section.number("timeout", 120.0 if name == "llm" else base.timeout)
+    if rate < 0:
+        raise section.error("rate", f"expected requests per second, 0 or more, found {rate}")
+    if concurrency < 1:
+        raise section.error("concurrency", f"expected 1 or more, found {concurrency}")
+    if timeout <= 0:
+        raise section.error("timeout", f"expected seconds, more than 0, found {timeout}")
+    return EngineSettings(
+        name=name,
+        url=section.str("url", None),
+        key=key,
+        model=section.str("model", None),
+        region=section.str("region", None),
+        rate=rate,
+        concurrency=concurrency,
+        timeout=timeout,
+    )
+
+
+def load(config: Config) -> Settings:
+    """The `[mt]` settings of a project; a bad value is a ConfigError naming the key."""
+    mt = config.section("mt")
+    concurrency = mt.int("concurrency", 4)
+    timeout = mt.number("timeout", 30.0)
+    retries = mt.int("retries", 4)
+    threshold = mt.number("fuzzy_threshold", 85.0)
+    if concurrency < 1:
+        raise mt.error("concurrency", f"expected 1 or more, found {concurrency}")
+    if timeout <= 0:
+        raise mt.error("timeout", f"expected seconds, more than 0, found {timeout}")
+    if not 0 <= retries <= 20:
+        raise mt.error("retries", f"expected 0 to 20, found {retries}")
+    if not 50 <= threshold <= 100:
+        raise mt.error("fuzzy_threshold", f"expected a percentage from 50 to 100, found {threshold}")
+    base = Settings(
+        engines=_names(mt, "engines", DEFAULT_CHAIN),
+        concurrency=concurrency,
+        timeout=timeout,
+        retries=retries,
+        fuzzy_threshold=threshold,
+        memory_dir=config.root / mt.str("memory", "memory"),
+        cache_path=config.cache_dir / "cache.sqlite",
+        workdir=config.cache_dir,
+        config_path=config.path,
+    )
+    pairs: dict[tuple[str, str], tuple[str, ...]] = {}
+    pair_tables = mt.table("pairs")
+    for pair in pair_tables.keys():
+        source, _, target = pair.partition("-")
+        if source not in config.languages or target not in config.languages or source == target:
+            raise pair_tables.error(
+                pair, f"expected two of the project's languages as FROM-TO, e.g. en-uk; found {pair!r}"
+            )
+        pairs[(source, target)] = _names(pair_tables.table(pair), "engines", base.engines)
+    engines: dict[str, EngineSettings] = {}
+    engine_tables = mt.table("engine")
+    for name in engine_tables.keys():
+        if name not in ENGINES:
+            raise engine_tables.error(name, f"unknown engine; known: {', '.join(ENGINES)}")
+        engines[name] = _engine(engine_tables.table(name), name, base)
+    return dataclasses.replace(base, pairs=pairs, engine=engines)
+
+
+def build(name: str, settings: Settings, *, glossary: TermSource | None = None) -> Engine:
+    """The machine engine `name`, configured; missing URLs and keys are ConfigErrors."""
+    own = settings.of(name)
+    where = f"[mt.engine.{name}]"
+    engine: Any
+    if name == "apertium":
+        engine = Apertium((settings.workdir or Path(".tflow")) / "apertium", timeout=max(own.timeout, 60.0))
+    elif name == "google":
+        engine = Google(url=own.url, timeout=own.timeout)
+    elif name == "mymemory":
+        engine = MyMemory(url=own.url, key=own.key, timeout=own.timeout)
+    elif name == "libre":
+        if not own.url:
+            raise ConfigError(
+                f"{where} url: required: the address of your LibreTranslate server",
+                path=settings.config_path,
+            )
+        engine = Libre(url=own.url, key=own.key, timeout=own.timeout)
+    elif name == "microsoft":
+        engine = Microsoft(url=own.url, key=own.key, region=own.region, timeout=own.timeout)
+    elif name == "deepl":
+        engine = DeepL(url=own.url, key=own.key, timeout=own.timeout)
+    elif name == "llm":
+        if not own.url or not own.model:
+            raise ConfigError(
+                f"{where} url, model: required: the server's base URL (…/v1) and the model name",
+                path=settings.config_path,
+            )
+        engine = LLM(url=own.url, model=own.model, key=own.key, timeout=own.timeout, glossary=glossary)
+    else:
+        raise ValueError(f"{name} is not a machine engine")
+    return engine  # type: ignore[no-any-return]

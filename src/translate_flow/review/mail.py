@@ -1,0 +1,209 @@
+"""`tflow review send`: each person's packets by mail, through the collective's SMTP server.
+
+Settings come from `[smtp]` in translate-flow.toml; the password never does:
+`password_env` names the environment variable that holds it. A password is
+only ever sent over TLS (STARTTLS), except to a server on this machine.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import smtplib
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from ..config import Section
+from ..errors import ReviewError
+from ..project import Project
+from .packets import export, outbox
+from .people import Person, load_people
+from .routing import Worklist, queue
+
+SMTP_KEYS = ("host", "port", "user", "from", "starttls", "password_env")
+TIMEOUT_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The `[smtp]` table: where to send from, and how to log in."""
+
+    host: str
+    port: int
+    sender: str
+    user: str | None = None
+    starttls: bool = True
+    password_env: str | None = None
+
+    @classmethod
+    def from_section(cls, section: Section) -> SmtpSettings:
+        if not section.data:
+            raise section.error("host", "missing; add an [smtp] table with host, port and from "
+                                        "to send packets by mail")
+        for key in section.keys():
+            if key == "password":
+                raise section.error(key, "never put the password in the file; set password_env "
+                                         "to the name of an environment variable that holds it")
+            if key not in SMTP_KEYS:
+                raise section.error(key, f"unknown setting; [smtp] has {', '.join(SMTP_KEYS)}")
+        host = section.str("host", None)
+        if not host:
+            raise section.error("host", "missing; the name of the collective's SMTP server")
+        sender = section.str("from", None)
+        if not sender:
+            raise section.error("from", "missing; the address the packets are sent from")
+        starttls = section.bool("starttls", True)
+        port = section.int("port", 587 if starttls else 25)
+        if not 0 < port < 65536:
+            raise section.error("port", f"expected a port number, found {port}")
+        user = section.str("user", None)
+        password_env = section.str("password_env", None)
+        if user and not password_env:
+            raise section.error("password_env", f"missing; name the environment variable that "
+                                                f"holds {user}'s password")
+        if user and not starttls and not _local(host):
+            raise section.error("starttls", f"false would send {user}'s password unencrypted to "
+                                            f"{host}; use starttls = true")
+        return cls(host, port, sender, user, starttls, password_env)
+
+    def password(self, section: Section) -> str | None:
+        if not self.user:
+            return None
+        assert self.password_env is not None
+        value = os.environ.get(self.password_env)
+        if not value:
+            raise section.error("password_env", f"the environment variable {self.password_env} "
+                                                "is not set; export it before sending")
+        return value
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One mail that went out: to whom, with which packets."""
+
+    person: str
+    address: str
+    files: tuple[Path, ...]
+    subject: str
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode(errors="replace") if isinstance(reply, bytes) else reply
+
+
+def _local(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def summary(project: Project, worklist: Worklist) -> str:
+    """The body of a person's mail: what is waiting for them, per statement."""
+    lines = [f"Hello {worklist.person},", "",
+             "translate-flow has work for you:", ""]
+    for row in worklist.summary():
+        role = "translate" if row["role"] == "translator" else "review"
+        lines.append(f"  {row['statement']} ({row['lang']}): {role} {row['entries']} entries, "
+                     f"{row['words']} words")
+    count = len(worklist.statements)
+    lines += [
+        "",
+        f"In all: {worklist.entries} entries, {worklist.words} words in "
+        f"{count} statement{'s' if count != 1 else ''}.",
+        "",
+        "The attached packets open in Poedit or any PO editor; each file explains at its",
+        "top what to do. Save your work in the same file and send it back as an",
+        "attachment; an editor imports it with `tflow review import`.",
+        "",
+        "-- ",
+        f"translate-flow, for the collective ({project.root.name})",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def message(project: Project, settings: SmtpSettings, person: Person, worklist: Worklist,
+            files: list[Path]) -> EmailMessage:
+    """The mail for one person: summary in the body, packets attached."""
+    mail = EmailMessage()
+    mail["From"] = settings.sender
+    mail["To"] = person.address
+    statements = len(worklist.statements)
+    mail["Subject"] = (f"translate-flow: {worklist.entries} entries, {worklist.words} words "
+                       f"in {statements} statement{'s' if statements != 1 else ''}")
+    mail["Date"] = formatdate(localtime=True)
+    mail["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2].strip(">") or None)
+    mail.set_content(summary(project, worklist))
+    folder = outbox(project, person.name)
+    for path in files:
+        name = path.relative_to(folder).as_posix().replace("/", "--")
+        mail.add_attachment(path.read_bytes(), maintype="application", subtype="x-gettext",
+                            filename=name)
+    return mail
+
+
+@contextmanager
+def _connect(settings: SmtpSettings, password: str | None) -> Iterator[smtplib.SMTP]:
+    where = f"SMTP {settings.host}:{settings.port}"
+    try:
+        server = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_SECONDS)
+    except OSError as exc:
+        raise ReviewError(f"{where}: cannot connect: {exc}; check [smtp] host and port") from None
+    try:
+        server.ehlo()
+        if settings.starttls:
+            server.starttls(context=ssl.create_default_context())
+            server.ehlo()
+        if password is not None:
+            assert settings.user is not None
+            server.login(settings.user, password)
+        yield server
+    except smtplib.SMTPAuthenticationError as exc:
+        raise ReviewError(f"{where}: login as {settings.user} refused: {exc.smtp_code} "
+                          f"{_text(exc.smtp_error)}") from None
+    except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
+        raise ReviewError(f"{where}: {exc}") from None
+    finally:
+        try:
+            server.quit()
+        except (smtplib.SMTPException, OSError):
+            server.close()
+
+
+def send(project: Project, person: str | None = None) -> list[Sent]:
+    """Export fresh packets and mail each person (or `person`) theirs; return what was sent.
+
+    People with no pending work get no mail.
+    """
+    section = project.config.section("smtp")
+    settings = SmtpSettings.from_section(section)
+    password = settings.password(section)
+    people = load_people(project.config)
+    files = export(project, person)
+    work = [w for w in queue(project, person) if w.tasks]
+    if not work:
+        return []
+    sent: list[Sent] = []
+    with _connect(settings, password) as server:
+        for worklist in work:
+            member = people[worklist.person]
+            folder = outbox(project, member.name)
+            mine = [f for f in files if folder in f.parents]
+            mail = message(project, settings, member, worklist, mine)
+            try:
+                server.send_message(mail)
+            except smtplib.SMTPRecipientsRefused as exc:
+                done = ", ".join(s.person for s in sent) or "nobody"
+                refused = "; ".join(f"{code} {_text(text)}"
+                                    for code, text in exc.recipients.values())
+                raise ReviewError(f"SMTP {settings.host}: {member.email} refused ({refused}); "
+                                  f"already sent to: {done}") from None
+            sent.append(Sent(member.name, member.email, tuple(mine), str(mail["Subject"])))
+    return sent

@@ -1,0 +1,353 @@
+"""Review packets: a person's pending entries as a PO file to work on offline, and back.
+
+`export` writes `review/outbox/<name>/<slug>.<lang>.po`, one per statement and
+language, holding only that person's pending entries. Everything a reviewer
+needs rides in extracted comments (``#.``), which Poedit, Lokalize and polib
+keep: the paragraphs before and after, the machine provenance, glossary
+terms, check problems, and a ``tflow-fingerprint`` line recording the entry's
+catalog state at export. The translator comment (``#``) is left free for the
+person; a line ``approve`` there approves the entry.
+
+`import_packets` turns returned packets (or the web sheet's JSON decision
+files) into `Decision`s and applies them through `apply_decisions`, which
+refuses anything that changed since the export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from .. import catalog, checks, locales
+from ..catalog import State
+from ..catalog.template import timestamp
+from ..errors import CatalogError, ReviewError
+from ..glossary import Glossary
+from ..project import Project
+from .decisions import ApplyReport, Decision, apply_decisions
+from .people import Person, load_people
+from .routing import REVIEWER, Task, queue
+
+OUTBOX = Path("review") / "outbox"
+MARKER = "tflow-fingerprint:"
+APPROVE = "approve"
+PERSON_HEADER = "X-Tflow-Person"
+STATEMENT_HEADER = "X-Tflow-Statement"
+LANGUAGE_HEADER = "X-Tflow-Language"
+EXPORTED_HEADER = "X-Tflow-Exported"
+JSON_KIND = "tflow-decisions"
+CONTEXT_CHARS = 240
+_DECISION_FIELDS = ("slug", "lang", "msgid", "fingerprint", "msgstr", "approve", "person")
+
+_INSTRUCTIONS = """\
+Review packet for {person}: {language} ({lang}) of {slug}.
+Exported {exported} by translate-flow. Open it in Poedit or any PO editor.
+
+Translate: fill the empty entries; correct machine drafts (fuzzy, "Needs work")
+  and clear the fuzzy flag when the text is right.
+Review: entries waiting for approval are marked fuzzy. Clear the flag to approve
+  the text as it is, or correct it (a correction needs another reviewer).
+  A line "approve" in an entry's translator comment approves it too.
+Entries left fuzzy or empty are not imported. Keep the "#." lines: their
+tflow-fingerprint tells whether the catalog changed since this export.
+Send the saved file back; an editor runs: tflow review import FILE"""
+
+
+def outbox(project: Project, person: str) -> Path:
+    return project.root / OUTBOX / person
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= CONTEXT_CHARS:
+        return flat
+    return flat[: CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _glossary_lines(glossary: Glossary, entry: polib.POEntry, source: str, target: str) -> list[str]:
+    lines = []
+    for term in glossary.terms_in(entry.msgid, source):
+        wanted = term.text(target)
+        line = f"glossary: {term.text(source)} → {wanted}" if wanted else f"glossary: {term.text(source)}"
+        if term.dnt:
+            line += " (keep as written)"
+        forbidden = term.forbidden_for(target)
+        if forbidden:
+            line += f"; never: {', '.join(forbidden)}"
+        if term.note:
+            line += f"; {term.note}"
+        lines.append(line)
+    return lines
+
+
+def _problem_lines(entry: polib.POEntry, source: str, target: str, glossary: Glossary,
+                   settings: checks.CheckSettings) -> list[str]:
+    if not entry.msgstr:
+        return []
+    pair = checks.Pair(entry.msgid, entry.msgstr, source, target, glossary, settings)
+    return [f"check {p.severity} {p.check}: {p.message}" for p in checks.run(pair)]
+
+
+def _marker(entry: polib.POEntry) -> str:
+    current = catalog.state(entry)
+    return f"{MARKER} {catalog.fingerprint(entry)} {current.value} {catalog.msgstr_hash(entry.msgstr)}"
+
+
+def _annotate(entry: polib.POEntry, task: Task, before: str | None, after: str | None,
+              extra: list[str]) -> None:
+    """Turn a catalog entry into its packet form: comments for the person, marker last."""
+    found = catalog.notes(entry)
+    lines = [line for line in (entry.comment or "").split("\n") if line]
+    if task.role == REVIEWER:
+        lines.append(f"task: review (translated by {found.get('translated', 'unknown')})")
+    else:
+        lines.append(f"task: translate ({task.state.value})")
+    if before is not None:
+        lines.append(f"before: {_short(before)}")
+    if after is not None:
+        lines.append(f"after: {_short(after)}")
+    # The machine provenance, the old translation of a changed source (`previous:`)
+    # and any free comment, in their order; who translated and approved is above.
+    lines += [line for line in (entry.tcomment or "").split("\n")
+              if line.strip() and not line.startswith(("translated:", "approved:"))]
+    lines += extra
+    lines.append(_marker(entry))
+    entry.comment = "\n".join(lines)
+    entry.tcomment = ""
+    if task.role == REVIEWER and "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+
+
+def _packet(project: Project, person: Person, slug: str, lang: str, tasks: list[Task],
+            glossary: Glossary, settings: checks.CheckSettings, exported: str) -> polib.POFile:
+    path = project.catalog_path(slug, lang)
+    po = catalog.read(path, display=project.relative(path))
+    source = po.metadata.get("X-Source-Language", project.config.source_language)
+    wanted = {task.msgid: task for task in tasks}
+    live = [entry for entry in po if not entry.obsolete]
+    keep = []
+    for index, entry in enumerate(live):
+        task = wanted.get(entry.msgid)
+        if task is None:
+            continue
+        extra = _glossary_lines(glossary, entry, source, lang)
+        extra += _problem_lines(entry, source, lang, glossary, settings)
+        before = live[index - 1].msgid if index > 0 else None
+        after = live[index + 1].msgid if index + 1 < len(live) else None
+        _annotate(entry, task, before, after, extra)
+        keep.append(entry)
+    po[:] = keep
+    po.header = _INSTRUCTIONS.format(person=person.name, language=locales.english_name(lang),
+                                     lang=lang, slug=slug, exported=exported)
+    po.metadata["Last-Translator"] = person.address
+    po.metadata[PERSON_HEADER] = person.name
+    po.metadata[STATEMENT_HEADER] = slug
+    po.metadata[LANGUAGE_HEADER] = lang
+    po.metadata[EXPORTED_HEADER] = exported
+    return po
+
+
+def export(project: Project, person: str | None = None) -> list[Path]:
+    """Write each person's (or `person`'s) packets to the outbox; return their paths.
+
+    Packets that no longer have work (the entries were done meanwhile) are
+    removed from the person's outbox, so the outbox always matches the queue.
+    """
+    people = load_people(project.config)
+    glossary = Glossary.load(project.config.glossary_path)
+    settings = checks.CheckSettings.from_config(project.config)
+    exported = timestamp()
+    written: list[Path] = []
+    for worklist in queue(project, person):
+        folder = outbox(project, worklist.person)
+        made: list[Path] = []
+        for slug, lang in worklist.units:
+            tasks = [t for t in worklist.tasks if (t.slug, t.lang) == (slug, lang)]
+            packet = _packet(project, people[worklist.person], slug, lang, tasks, glossary,
+                             settings, exported)
+            target = folder / f"{slug}.{lang}.po"
+            catalog.write(packet, target)
+            made.append(target)
+        if folder.is_dir():
+            for old in folder.rglob("*.po"):
+                if old not in made:
+                    old.unlink()
+        written += made
+    return written
+
+
+def _marker_of(entry: polib.POEntry, display: str) -> tuple[str, State, str]:
+    for line in (entry.comment or "").split("\n"):
+        if line.startswith(MARKER):
+            parts = line[len(MARKER):].split()
+            try:
+                if len(parts) == 3:
+                    return parts[0], State(parts[1]), parts[2]
+            except ValueError:
+                pass
+            break
+    raise ReviewError(
+        f"entry without a valid {MARKER} comment; it was added or its \"#.\" lines were "
+        "edited; export a fresh packet",
+        path=display, line=entry.linenum,
+    )
+
+
+def _entry_decision(entry: polib.POEntry, slug: str, lang: str, person: str,
+                    display: str) -> Decision | None:
+    """What the person did to one packet entry, or None when they left it alone."""
+    fingerprint, exported_state, exported_hash = _marker_of(entry, display)
+    if not entry.msgstr:
+        return None
+    fuzzy = "fuzzy" in entry.flags
+    marked = any(line.strip().lower() == APPROVE for line in (entry.tcomment or "").split("\n"))
+    edited = catalog.msgstr_hash(entry.msgstr) != exported_hash
+    if fuzzy and not marked:
+        return None
+    if exported_state is State.TRANSLATED and not edited:
+        return Decision(slug, lang, entry.msgid, fingerprint, None, True, person)
+    return Decision(slug, lang, entry.msgid, fingerprint, entry.msgstr, marked, person)
+
+
+def _check_person(project: Project, people: dict[str, Person], person: str, lang: str,
+                  importer: str | None, display: str) -> None:
+    if importer is not None and importer != person:
+        raise ReviewError(f"this packet is {person}'s, not {importer}'s; "
+                          f"{importer} can only import their own work", path=display)
+    found = people.get(person)
+    if found is None:
+        raise ReviewError(f"the packet is for {person!r}, who is not in [[people]] of "
+                          "translate-flow.toml", path=display)
+    if lang not in project.config.languages:
+        raise ReviewError(f"the packet is for language {lang!r}, which the project does not use",
+                          path=display)
+    if not found.can_edit(lang):
+        raise ReviewError(f"the packet is for {lang}, but {person} does not work on {lang} "
+                          f"(languages: {', '.join(found.languages)})", path=display)
+
+
+def _po_decisions(project: Project, path: Path, people: dict[str, Person],
+                  importer: str | None) -> list[Decision]:
+    display = str(path)
+    try:
+        po = catalog.read(path, display=display)
+    except CatalogError as exc:
+        if "no such catalog" in exc.message:
+            raise ReviewError("no such file", path=display) from None
+        raise
+    meta = po.metadata
+    person = meta.get(PERSON_HEADER, "")
+    slug = meta.get(STATEMENT_HEADER, "")
+    lang = meta.get(LANGUAGE_HEADER, "")
+    if not (person and slug and lang):
+        raise ReviewError(
+            f"not a translate-flow review packet (no {PERSON_HEADER}, {STATEMENT_HEADER} and "
+            f"{LANGUAGE_HEADER} headers); send people packets from `tflow review export`",
+            path=display,
+        )
+    declared = meta.get("Language", "").replace("-", "_").split("_")[0].lower()
+    if declared and declared != lang:
+        raise ReviewError(f"the packet was exported for {lang} but its Language header now says "
+                          f"{meta['Language']!r}; it is not a {lang} translation", path=display)
+    _check_person(project, people, person, lang, importer, display)
+    found = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        decision = _entry_decision(entry, slug, lang, person, display)
+        if decision is not None:
+            found.append(decision)
+    return found
+
+
+def _field(item: dict[str, Any], key: str, kind: type, where: str, display: str) -> Any:
+    value = item.get(key)
+    if not isinstance(value, kind) or (kind is str and key != "msgstr" and not value):
+        raise ReviewError(f"{where}{key}: expected {kind.__name__}, found {value!r}", path=display)
+    return value
+
+
+def _json_decisions(project: Project, path: Path, people: dict[str, Person],
+                    importer: str | None) -> list[Decision]:
+    display = str(path)
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise ReviewError("no such file", path=display) from None
+    except UnicodeDecodeError:
+        raise ReviewError("not UTF-8; decision files are UTF-8 JSON", path=display) from None
+    except json.JSONDecodeError as exc:
+        raise ReviewError(f"invalid JSON: {exc.msg}", path=display, line=exc.lineno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("decisions"), list):
+        raise ReviewError('expected a JSON object with "person", "lang" and a "decisions" list',
+                          path=display)
+    header: dict[str, Any] = data["header"] if isinstance(data.get("header"), dict) else data
+    person = _field(header, "person", str, "", display)
+    lang = _field(header, "lang", str, "", display)
+    _check_person(project, people, person, lang, importer, display)
+    decisions = []
+    for index, item in enumerate(data["decisions"]):
+        where = f"decisions[{index}]: "
+        if not isinstance(item, dict):
+            raise ReviewError(f"{where}expected an object, found {item!r}", path=display)
+        item = {"person": person, "lang": lang, "slug": header.get("statement"), **item}
+        unknown = sorted(set(item) - set(_DECISION_FIELDS))
+        if unknown:
+            raise ReviewError(f"{where}unknown field {unknown[0]!r}; a decision has "
+                              f"{', '.join(_DECISION_FIELDS)}", path=display)
+        for key, value in (("person", person), ("lang", lang)):
+            if item[key] != value:
+                raise ReviewError(f"{where}{key} is {item[key]!r}, but the file is "
+                                  f"{person}'s {lang} decisions", path=display)
+        msgstr = item.get("msgstr")
+        if msgstr is not None and not isinstance(msgstr, str):
+            raise ReviewError(f"{where}msgstr: expected a string or null, found {msgstr!r}",
+                              path=display)
+        decisions.append(Decision(
+            slug=_field(item, "slug", str, where, display),
+            lang=lang,
+            msgid=_field(item, "msgid", str, where, display),
+            fingerprint=_field(item, "fingerprint", str, where, display),
+            msgstr=msgstr,
+            approve=_field(item, "approve", bool, where, display),
+            person=person,
+        ))
+    return decisions
+
+
+def decisions_json(person: str, lang: str, decisions: Iterable[Decision]) -> str:
+    """The JSON decision file `tflow review import` reads (the offline sheet saves these)."""
+    data = {"kind": JSON_KIND, "person": person, "lang": lang,
+            "decisions": [asdict(d) for d in decisions]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_decisions(project: Project, files: Sequence[Path], *, person: str | None = None) -> list[Decision]:
+    """The decisions in returned packets (`.po`) and decision files (`.json`).
+
+    Every file is checked before any decision is returned: a packet for a
+    person not in the project, for a language they do not work on, or (with
+    `person`) someone else's packet, is refused as a whole.
+    """
+    people = load_people(project.config)
+    decisions: list[Decision] = []
+    for path in files:
+        if path.suffix.lower() == ".json":
+            decisions += _json_decisions(project, path, people, person)
+        else:
+            decisions += _po_decisions(project, path, people, person)
+    return decisions
+
+
+def import_packets(project: Project, files: Sequence[Path], *, person: str | None = None) -> ApplyReport:
+    """Apply returned packets and decision files; with `person`, only that person's.
+
+    Nothing is applied when any file is refused. Importing the same files
+    again changes nothing.
+    """
+    return apply_decisions(project, read_decisions(project, files, person=person))

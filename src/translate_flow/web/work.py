@@ -1,0 +1,116 @@
+"""A person's desk: the statements and languages assigned to them, with progress.
+
+Assignments and pending entries come from `review.routing` (the same worklist
+`tflow queue` prints); the progress of each catalog is counted here, and both
+catalog counts and statement titles are cached by file stamp, so the page stays
+quick with hundreds of statements.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .. import catalog
+from ..errors import TranslateFlowError
+from ..project import Project
+from ..review.people import Person
+from ..review.routing import read_assignments, queue
+from ..segment import Statement
+from .view import JSON, progress
+
+_Stamp = tuple[int, int, int]
+_lock = threading.Lock()
+_titles: dict[Path, tuple[_Stamp, str]] = {}
+_counts: dict[Path, tuple[_Stamp, JSON]] = {}
+
+
+def _stamp(path: Path) -> _Stamp | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def statement_files(project: Project) -> dict[str, Path]:
+    """Every statement file by slug."""
+    return {project.slug(path): path for path in project.statement_files()}
+
+
+def find_statement(project: Project, slug: str) -> Statement | None:
+    """The statement `slug`, looked up among the project's files only (never a path)."""
+    path = statement_files(project).get(slug)
+    return project.load(path) if path is not None else None
+
+
+def title(project: Project, path: Path) -> str:
+    stamp = _stamp(path)
+    with _lock:
+        cached = _titles.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        found = project.load(path).title
+    except TranslateFlowError:
+        found = project.slug(path)
+    if stamp is not None:
+        with _lock:
+            _titles[path] = (stamp, found)
+    return found
+
+
+def catalog_progress(project: Project, slug: str, lang: str) -> JSON | None:
+    """Entries and words by state for one catalog; None when it is not extracted."""
+    path = project.catalog_path(slug, lang)
+    stamp = _stamp(path)
+    if stamp is None:
+        return None
+    with _lock:
+        cached = _counts.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    counted = progress(catalog.read(path, display=project.relative(path)))
+    with _lock:
+        _counts[path] = (stamp, counted)
+    return counted
+
+
+def worklist(project: Project, person: Person) -> JSON:
+    """What "My work" shows: assigned units first, then the rest of the person's languages."""
+    files = statement_files(project)
+    pending: dict[tuple[str, str], dict[str, int]] = {}
+    for row in queue(project, person.name)[0].summary():
+        key = (row["statement"], row["lang"])
+        found = pending.setdefault(key, {"entries": 0, "words": 0})
+        found["entries"] += row["entries"]
+        found["words"] += row["words"]
+    assigned: list[JSON] = []
+    seen: set[tuple[str, str]] = set()
+    for item in read_assignments(project).items:
+        roles = [role for role, name in (("translator", item.translator), ("reviewer", item.reviewer))
+                 if name == person.name]
+        if not roles or item.slug not in files:
+            continue
+        seen.add((item.slug, item.lang))
+        assigned.append(_unit(project, files[item.slug], item.slug, item.lang, roles,
+                              pending.get((item.slug, item.lang))))
+    others: list[JSON] = []
+    for slug, path in files.items():
+        for lang in person.languages:
+            if (slug, lang) in seen or not project.catalog_path(slug, lang).exists():
+                continue
+            others.append(_unit(project, path, slug, lang, [], None))
+    return {"assigned": assigned, "others": others}
+
+
+def _unit(project: Project, path: Path, slug: str, lang: str, roles: list[str],
+          pending: dict[str, int] | None) -> JSON:
+    return {
+        "slug": slug,
+        "title": title(project, path),
+        "lang": lang,
+        "roles": roles,
+        "pending": pending or {"entries": 0, "words": 0},
+        "progress": catalog_progress(project, slug, lang),
+    }
