@@ -64,3 +64,18 @@ def require_program(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output; review the diff before committing.",
+    )
+
+
+@pytest.fixture
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are to be rewritten (`pytest --regen-golden`)."""
+    return bool(request.config.getoption("--regen-golden"))

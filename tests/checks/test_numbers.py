@@ -98,3 +98,14 @@ def test_changed_email_is_an_error() -> None:
         "e-mail address info@leftfront.org missing or changed in translation",
         "e-mail address info@leftfront.ru in translation is not in the source",
     ]
+
+
+def test_phone_number_with_spaces_is_not_read_as_thousands() -> None:
+    assert found("numbers", "Call +380 44 123 4567.", "Телефонуйте: +380 44 123 4567.") == []
+
+
+def test_space_grouped_thousands_still_compare_as_one_number() -> None:
+    assert found("numbers", "Over 25,000 people.", "Понад 25 001 людина.") == [
+        "number 25,000 missing in translation",
+        "number 25 001 in translation is not in the source",
+    ]

@@ -96,7 +96,7 @@ def test_send_mails_each_person_a_summary_and_their_packets(
     assert isinstance(packet, bytes)
     assert packet == (root / "review/outbox/olena/war.uk.po").read_bytes()
     marta = received["marta@example.org"]
-    assert "war (ru): review 1 entries, 2 words" in marta.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "war (ru): review 1 entry, 2 words" in marta.get_body(("plain",)).get_content()  # type: ignore[union-attr]
 
 
 def test_send_to_one_person_mails_only_them(root: Path, inbox: Inbox) -> None:

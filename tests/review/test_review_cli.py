@@ -49,7 +49,7 @@ def test_queue_before_routing_says_to_route(tflow: Run) -> None:
 def test_queue_shows_each_persons_work_and_json_has_every_entry(root: Path, tflow: Run) -> None:
     tflow("route")
     assert tflow("queue", "--person", "olena").stdout == (
-        "olena: 6 entries, 36 words in 1 statement(s)\n  war (uk) translate: 6 entries, 36 words\n"
+        "olena: 6 entries, 36 words in 1 statement\n  war (uk) translate: 6 entries, 36 words\n"
     )
     data = json.loads(tflow("queue", "--person", "olena", "--json").stdout)
     assert data[0]["person"] == "olena" and data[0]["words"] == 36
@@ -88,7 +88,7 @@ def test_approve_all_skips_the_reviewers_own_translations(root: Path, tflow: Run
     assert result.exit_code == 0
     assert result.stdout == ("1 applied, 0 unchanged, 0 conflicts, 0 refused\n"
                              "locales/ru/war.po: 1 of 6 entries approved\n"
-                             "not approved: 1 entries ivan translated ([review] two_people = true)\n")
+                             "not approved: 1 entry ivan translated ([review] two_people = true)\n")
     assert catalog.state(entry(root, "ru", POSITION)) is State.APPROVED
     assert catalog.state(entry(root, "ru", TITLE)) is State.TRANSLATED
 
@@ -123,7 +123,7 @@ def test_review_import_prints_a_conflict_with_both_versions(root: Path, tflow: R
         "  olena: Наша позиція\n"
         "  catalog now: Наша думка\n"
     )
-    assert result.stdout == "0 applied, 0 unchanged, 1 conflicts, 0 refused\n"
+    assert result.stdout == "0 applied, 0 unchanged, 1 conflict, 0 refused\n"
 
 
 def test_review_import_as_another_person_is_refused(root: Path, tflow: Run) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from .shape import (
     MARK, built_edition, fill_with_msgids, keep, load, project_at, reflowed, shape, source_lines,
     texts, wrapped,
 )
+
+def _unescaped(text: str) -> str:
+    """The text without backslash escapes, which the edition adds where a line would start a block."""
+    return re.sub(r"\\(?=[!-/:-@\[-`{-~])", "", text)
+
 
 QUICK = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -40,7 +46,9 @@ def test_translated_generated_statement_keeps_its_structure_and_reads_back_as_it
         reread = load(Path(directory), edition, "edition.md")
     assert shape(edition, inline=True) == shape(text, inline=True)
     assert all(MARK in found for found in texts(edition))
-    assert [(s.kind, s.text) for s in reread.segments] == [(s.kind, wrapped(s)) for s in statement.segments]
+    assert [(s.kind, _unescaped(s.text)) for s in reread.segments] == [
+        (s.kind, _unescaped(wrapped(s))) for s in statement.segments
+    ]
 
 
 @QUICK

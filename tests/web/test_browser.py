@@ -15,7 +15,7 @@ from translate_flow.review.packets import import_packets
 from translate_flow.web.server import ReviewServer
 from translate_flow.web.sheet import write_sheets
 
-from .conftest import CONDEMN, NATO, TITLE, Tab, edit_behind, entry
+from .conftest import CONDEMN, NATO, TITLE, UNITE, Tab, edit_behind, entry
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +68,7 @@ def test_translate_with_the_keyboard_and_watch_progress_without_a_reload(
     tab.shot("statement")
 
 
-def test_a_reviewer_approves_and_cannot_approve_what_is_not_translated(
+def test_a_reviewer_approves_by_click_and_by_keyboard_but_not_a_draft(
     tab: Tab, server: ReviewServer, invite: Any, root: Path
 ) -> None:
     sign_in(tab, server, invite("taras"))
@@ -79,6 +79,11 @@ def test_a_reviewer_approves_and_cannot_approve_what_is_not_translated(
     condemn.locator(".badge", has_text="approved").wait_for()
     assert "Approved." in condemn.locator(".status").inner_text()
     assert catalog.state(entry(root, "uk", CONDEMN)) is State.APPROVED
+    tab.page.keyboard.press("Alt+ArrowDown")
+    assert tab.page.locator("textarea:focus").get_attribute("aria-label") == "Translation into Українська, line 16"
+    tab.page.keyboard.press("Alt+Enter")
+    article(tab, UNITE).locator(".badge", has_text="approved").wait_for()
+    assert catalog.approval(entry(root, "uk", UNITE)) is not None
 
 
 def test_a_conflicting_save_is_refused_and_shows_both_versions(
@@ -98,7 +103,10 @@ def test_a_conflicting_save_is_refused_and_shows_both_versions(
     assert entry(root, "uk", NATO).msgstr == "НАТО і Кремль посилають робітників на смерть."
     nato.scroll_into_view_if_needed()
     tab.shot("conflict")
-    conflict.get_by_role("button", name="Keep mine").click()
+    nato.get_by_role("button", name="Save", exact=True).click()
+    nato.locator(".status.error", has_text="Conflict").wait_for()
+    assert entry(root, "uk", NATO).msgstr == "НАТО і Кремль посилають робітників на смерть."
+    nato.get_by_role("button", name="Keep mine").click()
     nato.locator(".status.ok").wait_for()
     assert entry(root, "uk", NATO).msgstr == "НАТО та Кремль шлють робітників помирати."
 

@@ -72,9 +72,30 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
     return catalog
 
 
+def _entry_text(entry: polib.POEntry) -> str:
+    # polib wraps translator comments at the wrap width; gettext never does, and a
+    # wrapped `approved:` or `previous:` note would lose its tail on the next read.
+    comment = entry.tcomment
+    if not comment:
+        return str(entry.__unicode__(WRAP_WIDTH))
+    entry.tcomment = ""
+    try:
+        body = str(entry.__unicode__(WRAP_WIDTH))
+    finally:
+        entry.tcomment = comment
+    lines = "\n".join(f"# {line}" if line else "#" for line in comment.split("\n"))
+    return f"{lines}\n{body}"
+
+
 def dumps(catalog: polib.POFile) -> str:
-    catalog.wrapwidth = WRAP_WIDTH
-    text: str = catalog.__unicode__()
+    """The catalog as PO text, wrapped as msgmerge wraps it."""
+    entries = [catalog.metadata_as_entry(), *(e for e in catalog if not e.obsolete),
+               *catalog.obsolete_entries()]
+    header = "".join(
+        "#\n" if not line else f"#{line}\n" if line[:1] in ",:" else f"# {line}\n"
+        for line in catalog.header.split("\n")
+    ) if catalog.header else ""
+    text = header + "\n".join(_entry_text(entry) for entry in entries)
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -123,6 +123,7 @@ class _Value:
     value: str
     shown: str
     kind: str = "number"
+    parts: tuple[str, ...] = ()  # "44 123" grouped with plain spaces may be two numbers
 
 
 def _canonical(digits: str) -> str:
@@ -172,7 +173,9 @@ def _values(text: str, lang: str) -> tuple[_Value, ...]:
                 found.append((match.start(), _Value(number, match.group(), "month")))
     pattern = _NUMBER["en" if lang == "en" else "cyrillic"]
     for match in pattern.finditer(plain):
-        found.append((match.start(), _Value(_number_value(match.group(), lang), match.group())))
+        written = match.group()
+        parts = tuple(written.split(" ")) if " " in written else ()
+        found.append((match.start(), _Value(_number_value(written, lang), written, parts=parts)))
     found.sort(key=lambda item: item[0])
     return tuple(value for _, value in found)
 
@@ -191,17 +194,47 @@ def _spelled(text: str, lang: str) -> frozenset[str]:
     return frozenset((m.lastgroup or "n0")[1:] for m in pattern.finditer(parse(text).text))
 
 
+def _split(values: tuple[_Value, ...], unmatched: set[str]) -> tuple[_Value, ...]:
+    """`values` with each unmatched space-grouped number read as its separate parts."""
+    found: list[_Value] = []
+    for value in values:
+        if value.parts and value.value in unmatched:
+            found.extend(_Value(_canonical(part), part) for part in value.parts)
+        else:
+            found.append(value)
+    return tuple(found)
+
+
+def _compare(
+    source: tuple[_Value, ...], target: tuple[_Value, ...]
+) -> tuple[tuple[_Value, ...], tuple[_Value, ...], list[str], list[str]]:
+    """The values of both sides and what each lacks of the other's.
+
+    A Ukrainian or Russian number grouped with plain spaces (``44 123``) is read
+    as one number, unless reading it as two is what makes both sides agree (a
+    phone number, ``у 2014 5 000`` …).
+    """
+    missing, extra = difference(tuple(v.value for v in source), tuple(v.value for v in target))
+    if (missing or extra) and any(v.parts for v in (*source, *target)):
+        unmatched = set(missing) | set(extra)
+        split_source, split_target = _split(source, unmatched), _split(target, unmatched)
+        split_missing, split_extra = difference(
+            tuple(v.value for v in split_source), tuple(v.value for v in split_target)
+        )
+        if len(split_missing) + len(split_extra) < len(missing) + len(extra):
+            return split_source, split_target, split_missing, split_extra
+    return source, target, missing, extra
+
+
 def check_numbers(pair: Pair) -> Iterator[Problem]:
     """Numbers, years, percentages and dates keep their values (1,000 = 1 000, 3.5 = 3,5)."""
-    source = _values(pair.msgid, pair.source_lang)
-    target = _values(pair.msgstr, pair.target_lang)
-    by_value_source = {v.value: v for v in source}
-    by_value_target = {v.value: v for v in target}
-    missing_values, extra_values = difference(
-        tuple(v.value for v in source), tuple(v.value for v in target)
+    source, target, missing_values, extra_values = _compare(
+        _values(pair.msgid, pair.source_lang), _values(pair.msgstr, pair.target_lang)
     )
     if not missing_values and not extra_values:
         return
+    by_value_source = {v.value: v for v in source}
+    by_value_target = {v.value: v for v in target}
     spelled_in_target = _spelled(pair.msgstr, pair.target_lang)
     spelled_in_source = _spelled(pair.msgid, pair.source_lang)
     missing = [by_value_source[v] for v in missing_values if v not in spelled_in_target]

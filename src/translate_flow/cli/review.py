@@ -14,6 +14,7 @@ from ..project import Project
 from ..review import mail, packets, routing
 from ..review.decisions import ApplyReport, Decision, apply_decisions
 from ..review.people import load_people
+from ..review.routing import amount
 
 
 def _project() -> Project:
@@ -40,7 +41,7 @@ def _print_report(report: ApplyReport) -> None:
     for refusal in report.refused:
         click.echo(f"refused: {_where(refusal.decision)}: {refusal.reason}", err=True)
     click.echo(f"{len(report.applied)} applied, {len(report.unchanged)} unchanged, "
-               f"{len(report.conflicts)} conflicts, {len(report.refused)} refused")
+               f"{amount(len(report.conflicts), 'conflict')}, {len(report.refused)} refused")
 
 
 @click.command()
@@ -97,12 +98,11 @@ def queue(person: str | None, as_json: bool) -> None:
         if not worklist.tasks:
             click.echo(f"{worklist.person}: nothing pending")
             continue
-        click.echo(f"{worklist.person}: {worklist.entries} entries, {worklist.words} words "
-                   f"in {len(worklist.statements)} statement(s)")
+        click.echo(f"{worklist.person}: {worklist.describe()}")
         for row in worklist.summary():
             role = "translate" if row["role"] == routing.TRANSLATOR else "review"
             click.echo(f"  {row['statement']} ({row['lang']}) {role}: "
-                       f"{row['entries']} entries, {row['words']} words")
+                       f"{amount(row['entries'], 'entry')}, {amount(row['words'], 'word')}")
 
 
 @click.command()
@@ -167,7 +167,7 @@ def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: s
     click.echo(f"{project.relative(path)}: {counts.entries[State.APPROVED]} of "
                f"{counts.total_entries} entries approved")
     if skipped:
-        click.echo(f"not approved: {skipped} entries {person} translated "
+        click.echo(f"not approved: {amount(skipped, 'entry')} {person} translated "
                    "([review] two_people = true)")
     if report.refused or report.conflicts:
         ctx.exit(1)

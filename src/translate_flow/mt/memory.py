@@ -16,6 +16,7 @@ threshold, are scored.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,7 +29,8 @@ from .engine import LOOKUP
 
 _WORD = re.compile(r"\w+")
 _MAX_SCORED = 64
-_MAX_POSTINGS = 50_000
+_MAX_POSTINGS = 20_000
+_COMMON = 1_000  # a word in this many texts says little about which one is similar
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class _Index:
     units: dict[str, Unit] = field(default_factory=dict)
     sentences: dict[str, tuple[str, str]] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
     indexed: int = 0
 
@@ -86,10 +89,14 @@ class _Index:
 
     def _refresh(self) -> None:
         """Index the units added since the last fuzzy lookup."""
+        if len(self.units) == self.indexed:
+            return
         keys = list(self.units)
         for number in range(self.indexed, len(keys)):
-            self.keys.append(keys[number])
-            for word in set(_WORD.findall(keys[number].lower())):
+            key = keys[number]
+            self.keys.append(key)
+            self.lengths.append(len(key))
+            for word in set(_WORD.findall(key.lower())):
                 self.postings.setdefault(word, []).append(number)
         self.indexed = len(keys)
 
@@ -124,23 +131,33 @@ class _Index:
         )
         if not words:
             return None
+        # Texts at >= 85 % share most words: gather the texts that share the
+        # query's rarest words (two at least, more while they stay rare and
+        # within a budget), keep those holding at least half of them and whose
+        # length can reach the threshold, and score only the best-sharing few.
         wanted = 3 + len(words) // 3
-        hits: Counter[int] = Counter()
-        seen = 0
-        for word in words[:wanted]:
+        chosen: list[list[int]] = []
+        total = 0
+        for word in words:
             posting = self.postings[word]
-            if seen and seen + len(posting) > _MAX_POSTINGS:
+            if len(chosen) >= wanted:
                 break
+            if len(chosen) >= 2 and (len(posting) > _COMMON or total + len(posting) > _MAX_POSTINGS):
+                break
+            chosen.append(posting)
+            total += len(posting)
+        hits: Counter[int] = Counter()
+        for posting in chosen:
             hits.update(posting)
-            seen += len(posting)
+        need = (len(chosen) + 1) // 2
         # ratio >= t needs the shorter text to be at least t/(200-t) of the longer.
         low = threshold / (200 - threshold)
-        length = len(key)
-        candidates = [
-            self.keys[number]
-            for number, _ in hits.most_common()
-            if low * length <= len(self.keys[number]) <= length / low
-        ][:_MAX_SCORED]
+        shortest, longest = low * len(key), len(key) / low
+        lengths = self.lengths
+        pool = [n for n, count in hits.items() if count >= need and shortest <= lengths[n] <= longest]
+        if len(pool) > _MAX_SCORED:
+            pool = heapq.nlargest(_MAX_SCORED, pool, key=hits.__getitem__)
+        candidates = [self.keys[number] for number in pool]
         for choice, score, _ in process.extract(
             key, candidates, scorer=fuzz.ratio, score_cutoff=threshold, limit=5
         ):

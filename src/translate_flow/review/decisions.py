@@ -70,14 +70,6 @@ class ApplyReport:
     conflicts: tuple[Conflict, ...] = ()
     refused: tuple[Refusal, ...] = ()
 
-    def __add__(self, other: ApplyReport) -> ApplyReport:
-        return ApplyReport(
-            self.applied + other.applied,
-            self.unchanged + other.unchanged,
-            self.conflicts + other.conflicts,
-            self.refused + other.refused,
-        )
-
     @property
     def ok(self) -> bool:
         """Everything was applied or already held."""
@@ -96,7 +88,7 @@ class _Outcome:
                            tuple(self.refused))
 
 
-def _permission(decision: Decision, people: dict[str, Person], two_people: bool) -> str | None:
+def _permission(decision: Decision, people: dict[str, Person]) -> str | None:
     """Why the person may not make this decision at all, or None."""
     person = people.get(decision.person)
     if person is None:
@@ -201,7 +193,7 @@ def apply_decisions(project: Project, decisions: Sequence[Decision]) -> ApplyRep
             continue
         allowed = []
         for decision in group:
-            reason = _permission(decision, people, two_people)
+            reason = _permission(decision, people)
             if reason is None:
                 allowed.append(decision)
             else:

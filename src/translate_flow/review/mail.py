@@ -23,7 +23,7 @@ from ..errors import ReviewError
 from ..project import Project
 from .packets import export, outbox
 from .people import Person, load_people
-from .routing import Worklist, queue
+from .routing import Worklist, amount, queue
 
 SMTP_KEYS = ("host", "port", "user", "from", "starttls", "password_env")
 TIMEOUT_SECONDS = 60.0
@@ -111,13 +111,11 @@ def summary(project: Project, worklist: Worklist) -> str:
              "translate-flow has work for you:", ""]
     for row in worklist.summary():
         role = "translate" if row["role"] == "translator" else "review"
-        lines.append(f"  {row['statement']} ({row['lang']}): {role} {row['entries']} entries, "
-                     f"{row['words']} words")
-    count = len(worklist.statements)
+        lines.append(f"  {row['statement']} ({row['lang']}): {role} {amount(row['entries'], 'entry')}, "
+                     f"{amount(row['words'], 'word')}")
     lines += [
         "",
-        f"In all: {worklist.entries} entries, {worklist.words} words in "
-        f"{count} statement{'s' if count != 1 else ''}.",
+        f"In all: {worklist.describe()}.",
         "",
         "The attached packets open in Poedit or any PO editor; each file explains at its",
         "top what to do. Save your work in the same file and send it back as an",
@@ -135,9 +133,7 @@ def message(project: Project, settings: SmtpSettings, person: Person, worklist: 
     mail = EmailMessage()
     mail["From"] = settings.sender
     mail["To"] = person.address
-    statements = len(worklist.statements)
-    mail["Subject"] = (f"translate-flow: {worklist.entries} entries, {worklist.words} words "
-                       f"in {statements} statement{'s' if statements != 1 else ''}")
+    mail["Subject"] = f"translate-flow: {worklist.describe()}"
     mail["Date"] = formatdate(localtime=True)
     mail["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2].strip(">") or None)
     mail.set_content(summary(project, worklist))

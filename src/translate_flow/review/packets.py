@@ -45,7 +45,7 @@ CONTEXT_CHARS = 240
 _DECISION_FIELDS = ("slug", "lang", "msgid", "fingerprint", "msgstr", "approve", "person")
 
 _INSTRUCTIONS = """\
-Review packet for {person}: {language} ({lang}) of {slug}.
+Review packet for {person}: the {language} ({lang}) translation of {slug}.
 Exported {exported} by translate-flow. Open it in Poedit or any PO editor.
 
 Translate: fill the empty entries; correct machine drafts (fuzzy, "Needs work")

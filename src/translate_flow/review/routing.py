@@ -41,6 +41,12 @@ _HEADER = """\
 """
 
 
+def amount(count: int, noun: str) -> str:
+    """``1 entry``, ``2 entries``: a count with its noun in the right number."""
+    plural = {"entry": "entries"}.get(noun, noun + "s")
+    return f"{count} {noun if count == 1 else plural}"
+
+
 @dataclass(frozen=True)
 class Assignment:
     """The people given one statement-and-language, and its pending words now."""
@@ -119,6 +125,11 @@ class Worklist:
     @property
     def words(self) -> int:
         return sum(t.words for t in self.tasks)
+
+    def describe(self) -> str:
+        """``34 entries, 976 words in 1 statement``."""
+        return (f"{amount(self.entries, 'entry')}, {amount(self.words, 'word')} "
+                f"in {amount(len(self.statements), 'statement')}")
 
     def summary(self) -> list[dict[str, Any]]:
         """Per statement, language and role: entries and words."""

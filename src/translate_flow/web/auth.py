@@ -50,9 +50,11 @@ class Sessions:
     def start(self, person: str, invite: str) -> tuple[str, Session]:
         """A new session; returns the cookie value (never stored) and the session."""
         cookie = secrets.token_urlsafe(32)
-        session = Session(_hash(cookie), person, invite, secrets.token_urlsafe(32),
-                          self._clock() + self._lifetime)
+        now = self._clock()
+        session = Session(_hash(cookie), person, invite, secrets.token_urlsafe(32), now + self._lifetime)
         with self._lock:
+            for key in [k for k, s in self._by_key.items() if s.expires < now]:
+                del self._by_key[key]
             self._by_key[session.key] = session
         return cookie, session
 
@@ -96,7 +98,7 @@ class RateLimiter:
         self._failures: dict[str, deque[float]] = {}
 
     def _recent(self, key: str, now: float) -> deque[float]:
-        found = self._failures.setdefault(key, deque())
+        found = self._failures.get(key, deque())
         while found and found[0] <= now - self.window:
             found.popleft()
         return found
@@ -106,6 +108,8 @@ class RateLimiter:
         now = self._clock()
         with self._lock:
             recent = self._recent(key, now)
+            if not recent:
+                self._failures.pop(key, None)
             if len(recent) < self.limit:
                 return None
             return max(recent[0] + self.window - now, 1.0)
@@ -113,4 +117,6 @@ class RateLimiter:
     def fail(self, key: str) -> None:
         now = self._clock()
         with self._lock:
-            self._recent(key, now).append(now)
+            recent = self._recent(key, now)
+            recent.append(now)
+            self._failures[key] = recent

@@ -81,7 +81,8 @@ class Request:
         return morsel.value if morsel is not None else None
 
     def form(self) -> dict[str, str]:
-        return dict(parse_qsl(self.body.decode("utf-8", "replace"), max_num_fields=20))
+        """The fields of a form post (`application/x-www-form-urlencoded`)."""
+        return _fields(self.body.decode("utf-8", "replace"))
 
 
 @dataclass(frozen=True)
@@ -428,6 +429,13 @@ class ReviewApp:
         return Response.json(HTTPStatus.OK, {**answer, "status": status})
 
 
+def _fields(text: str) -> dict[str, str]:
+    try:
+        return dict(parse_qsl(text, keep_blank_values=True, max_num_fields=20))
+    except ValueError:
+        raise Refused(HTTPStatus.BAD_REQUEST, "too many fields") from None
+
+
 def _json_object(body: bytes) -> dict[str, Any]:
     try:
         data = json.loads(body.decode("utf-8"))
@@ -470,14 +478,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._write(Response(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"body too large"), url.path)
             return
         body = self.rfile.read(length) if length else b""
-        request = Request(
-            method=self.command,
-            path=url.path,
-            query=dict(parse_qsl(url.query, keep_blank_values=True, max_num_fields=20)),
-            headers={key.lower(): value for key, value in self.headers.items()},
-            body=body,
-            client=self.client_address[0],
-        )
+        try:
+            request = Request(
+                method=self.command,
+                path=url.path,
+                query=_fields(url.query),
+                headers={key.lower(): value for key, value in self.headers.items()},
+                body=body,
+                client=self.client_address[0],
+            )
+        except Refused as refused:
+            self._write(Response(refused.status, refused.reason.encode("utf-8")), url.path)
+            return
         try:
             response = self.server.app.handle(request)
         except Exception:

@@ -46,7 +46,7 @@ def render_sheet(title: str, data: JSON) -> str:
     script = pages.asset("app.js")
     policy = (f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
               "img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
-    head = (f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">\n'
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n'
             f"<style>{style}</style>")
     return pages.shell(title, data, head=head, tail=f"<script>{script}</script>")
 

@@ -264,7 +264,9 @@
           el("p", { class: "muted" }, "Same text as ",
             el("a", { href: "#" + this.entryAnchor(row.entry) }, "line " + entry.line), "; translated there.")));
     }
+    var self = this;
     var article = el("article", { id: this.entryAnchor(row.entry), "data-entry": row.entry });
+    article.addEventListener("focusin", function () { self.current = row.entry; });
     this.fillEntry(article, row.entry, entry.msgstr);
     return article;
   };
