@@ -29,7 +29,6 @@ import re
 import statistics
 import subprocess
 import sys
-from pathlib import Path
 import tempfile
 import threading
 import time

@@ -100,12 +100,17 @@ def test_dropped_html_tag_is_an_error() -> None:
 
 def test_dropped_hard_line_break_is_an_error() -> None:
     assert found("breaks", "Goals of the Left Front:  \nsocialism.", "Цілі Лівого фронту: соціалізм.") == [
-        "line breaks: source has 1, translation has 0; keep one line per line of the source"
+        "hard line breaks: source has 1, translation has 0; end a line with two spaces or a "
+        "backslash where the source breaks it"
     ]
 
 
-def test_added_line_break_is_an_error() -> None:
-    assert found("breaks", "No war but the class war.", "Никакой войны,\nкроме классовой.", "en", "ru") != []
+def test_added_hard_line_break_is_an_error() -> None:
+    assert found("breaks", "No war but the class war.", "Никакой войны,  \nкроме классовой.", "en", "ru") != []
+
+
+def test_a_bare_newline_is_a_soft_break_and_fine() -> None:
+    assert found("breaks", "No war but the class war.", "Никакой войны,\nкроме классовой.", "en", "ru") == []
 
 
 def test_kept_hard_line_break_is_fine() -> None:

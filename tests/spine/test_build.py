@@ -134,14 +134,25 @@ def test_html_edition_has_language_title_localised_date_and_alternates(project: 
     assert "<li>Звільнити полонених;\nусіх до одного.</li>" in page
 
 
-def test_html_escapes_markup_that_the_translation_added(project: Path, tflow: Callable[..., Result]) -> None:
+def test_translation_that_injects_html_is_not_published(project: Path, tflow: Callable[..., Result]) -> None:
     setup(project, tflow)
     fill(project / "locales/uk/war.po", {**UK, "Stop the war.": 'Зупинити <script>alert(1)</script> <img src=x onerror="x()">'})
-    tflow("build", "--lang", "uk")
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 1
+    assert "statements/war.md:12: markup check failed (html); see `tflow check` (uk)" in result.stderr
+    assert tflow("build", "--lang", "uk", "--draft").exit_code == 0
     page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
-    assert "<script>alert" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<img" not in page
+    assert "<script>alert" not in page and "<img" not in page
+    assert 'lang="en" title="translation pending">Stop the war.</span>' in page
+
+
+def test_html_a_translation_adds_is_escaped_and_what_its_source_has_is_kept() -> None:
+    from translate_flow.editions import neutralise_html
+
+    source = "Read <abbr>NATO</abbr> docs"
+    assert neutralise_html("Читайте <abbr>НАТО</abbr> <script>x()</script>", source) == (
+        "Читайте <abbr>НАТО</abbr> \\<script>x()\\</script>"
+    )
 
 
 def test_translation_that_looks_like_a_list_stays_text(project: Path, tflow: Callable[..., Result]) -> None:
@@ -161,9 +172,22 @@ def test_source_language_edition_is_the_source(project: Path, tflow: Callable[..
 def test_status_json_counts_entries_and_words_by_state(project: Path, tflow: Callable[..., Result]) -> None:
     setup(project, tflow)
     fill(project / "locales/uk/war.po", {"Our position": "Наша позиція", "Stop the war.": "Зупинити"}, fuzzy=("Stop the war.",))
-    rows = json.loads(tflow("status", "--json").output)
+    rows = json.loads(tflow("status", "--json").output)["catalogs"]
     uk = next(r for r in rows if r["lang"] == "uk")
     assert uk["counts"]["translated"] == {"entries": 1, "words": 2}
     assert uk["counts"]["draft"] == {"entries": 1, "words": 3}
     assert uk["counts"]["untranslated"]["entries"] == 4
     assert uk["percent_translated"] == round(100 * 2 / uk["words"], 1)
+
+
+def test_build_does_not_publish_a_translation_that_drops_a_link(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "linked.md", "Read [the appeal](https://example.org/appeal).\n")
+    (project / "translate-flow.toml").write_text(
+        (project / "translate-flow.toml").read_text().replace('require = "approved"', 'require = "translated"')
+    )
+    tflow("extract")
+    fill(project / "locales/uk/linked.po", {"Read [the appeal](https://example.org/appeal).": "Читайте звернення."})
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 1
+    assert "statements/linked.md:1: markup check failed (links); see `tflow check` (uk)" in result.stderr
+    assert not (project / "editions/uk/linked.md").exists()

@@ -6,6 +6,8 @@ publish a broken or dangerous edition, so all of these are errors.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from .inline import difference, parse
@@ -81,13 +83,20 @@ def check_html(pair: Pair) -> Iterator[Problem]:
         yield Problem("html", ERROR, f"HTML tag {tag} in translation is not in the source (injected HTML)")
 
 
+_HARD_BREAK = re.compile(r"(?:  +|\\)\n")
+
+
 def check_breaks(pair: Pair) -> Iterator[Problem]:
-    """Hard line breaks (a newline in the msgid) are kept, and none are added."""
-    before, after = pair.msgid.count("\n"), pair.msgstr.count("\n")
+    """Hard line breaks (two spaces or a backslash before a newline) are kept, none added.
+
+    A bare newline in a translation is a soft break, the same as a space, so a
+    translator may wrap lines freely; a hard break is part of the layout.
+    """
+    before, after = len(_HARD_BREAK.findall(pair.msgid)), len(_HARD_BREAK.findall(pair.msgstr))
     if before != after:
         yield Problem(
             "breaks",
             ERROR,
-            f"line breaks: source has {before}, translation has {after}; "
-            "keep one line per line of the source",
+            f"hard line breaks: source has {before}, translation has {after}; end a line "
+            "with two spaces or a backslash where the source breaks it",
         )

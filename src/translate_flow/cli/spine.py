@@ -12,6 +12,7 @@ from ..catalog.extract import extract as extract_catalogs
 from ..editions import build as build_editions
 from ..errors import CatalogError, ConfigError
 from ..project import Project
+from ..review import pending_by_person
 
 statements_argument = click.argument("statements", nargs=-1, metavar="[STATEMENT]...")
 
@@ -147,8 +148,9 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     """
     project = _project()
     rows = status_rows(project, statements)
+    people = pending_by_person(project)
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"catalogs": rows, "people": people}, indent=2, ensure_ascii=False))
         return
     short = {"untranslated": "empty", "draft": "draft", "stale": "stale",
              "translated": "transl.", "approved": "approved"}
@@ -166,6 +168,11 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
         percent = float(row["percent_translated"])  # type: ignore[arg-type]
         done = counts["translated"]["words"] + counts["approved"]["words"]
         click.echo(f"{name}{cells}  {_bar(percent)} {percent:5.1f}% ({done}/{row['words']})")
+    if people:
+        click.echo("\npending work (from review/assignments.toml; `tflow route` updates it):")
+        for person, work in people.items():
+            click.echo(f"  {person:<12} {work['entries']:>5} entries {work['words']:>7} words  "
+                       f"{', '.join(work['statements'])}")
 
 
 COMMANDS = [init, extract, build, status]

@@ -154,6 +154,7 @@ class ReviewApp:
         self._project = project
         self._project_stamp = self._stamp(project.config.path)
         self._project_lock = threading.Lock()
+        self._context: tuple[object, Context] | None = None
         self.invites = invites or InviteStore.for_root(project.root)
         self.sessions = sessions or Sessions()
         self.limiter = limiter or RateLimiter()
@@ -174,9 +175,20 @@ class ReviewApp:
         }
 
     @staticmethod
-    def _stamp(path: Path) -> tuple[int, int, int]:
-        info = path.stat()
+    def _stamp(path: Path) -> tuple[int, int, int] | None:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return None
         return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+    def context(self, project: Project) -> Context:
+        """Glossary and checks for entry views, loaded again only when their files changed."""
+        key = (self._stamp(project.config.path), self._stamp(project.config.glossary_path))
+        with self._project_lock:
+            if self._context is None or self._context[0] != key:
+                self._context = (key, Context.load(project))
+            return self._context[1]
 
     @property
     def project(self) -> Project:
@@ -346,7 +358,7 @@ class ReviewApp:
             third = options[0] if options else None
         elif third not in options:
             third = None
-        view = statement_view(project, statement, lang, visitor.person, Context.load(project),
+        view = statement_view(project, statement, lang, visitor.person, self.context(project),
                               third=third)
         return visitor, view
 
@@ -414,7 +426,7 @@ class ReviewApp:
         entry = None
         if po is not None:
             entry = next((e for e in po if e.msgid == decision.msgid and not e.obsolete), None)
-        current = (entry_view(entry, source, decision.lang, Context.load(project))
+        current = (entry_view(entry, source, decision.lang, self.context(project))
                    if entry is not None else None)
         answer: JSON = {"entry": current, "progress": progress(po)}
         if report.refused:

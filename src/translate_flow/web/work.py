@@ -1,9 +1,9 @@
 """A person's desk: the statements and languages assigned to them, with progress.
 
 Assignments and pending entries come from `review.routing` (the same worklist
-`tflow queue` prints); the progress of each catalog is counted here, and both
-catalog counts and statement titles are cached by file stamp, so the page stays
-quick with hundreds of statements.
+`tflow queue` prints); the progress of each catalog is counted here. Catalog
+counts and segmented statements are cached by file stamp (inode, mtime, size),
+so pages and saves stay quick with hundreds of statements.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .view import JSON, progress
 
 _Stamp = tuple[int, int, int]
 _lock = threading.Lock()
-_titles: dict[Path, tuple[_Stamp, str]] = {}
+_statements: dict[tuple[Path, str], tuple[_Stamp, Statement]] = {}
 _counts: dict[Path, tuple[_Stamp, JSON]] = {}
 
 
@@ -38,26 +38,32 @@ def statement_files(project: Project) -> dict[str, Path]:
     return {project.slug(path): path for path in project.statement_files()}
 
 
+def load_statement(project: Project, path: Path) -> Statement:
+    """The segmented statement at `path`, segmented again only when the file changed."""
+    stamp = _stamp(path)
+    key = (path, project.config.source_language)
+    with _lock:
+        cached = _statements.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    found = project.load(path)
+    if stamp is not None:
+        with _lock:
+            _statements[key] = (stamp, found)
+    return found
+
+
 def find_statement(project: Project, slug: str) -> Statement | None:
     """The statement `slug`, looked up among the project's files only (never a path)."""
     path = statement_files(project).get(slug)
-    return project.load(path) if path is not None else None
+    return load_statement(project, path) if path is not None else None
 
 
 def title(project: Project, path: Path) -> str:
-    stamp = _stamp(path)
-    with _lock:
-        cached = _titles.get(path)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
     try:
-        found = project.load(path).title
+        return load_statement(project, path).title
     except TranslateFlowError:
-        found = project.slug(path)
-    if stamp is not None:
-        with _lock:
-            _titles[path] = (stamp, found)
-    return found
+        return project.slug(path)
 
 
 def catalog_progress(project: Project, slug: str, lang: str) -> JSON | None:
