@@ -168,11 +168,14 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
         percent = float(row["percent_translated"])  # type: ignore[arg-type]
         done = counts["translated"]["words"] + counts["approved"]["words"]
         click.echo(f"{name}{cells}  {_bar(percent)} {percent:5.1f}% ({done}/{row['words']})")
-    if people:
-        click.echo("\npending work (from review/assignments.toml; `tflow route` updates it):")
-        for person, work in people.items():
+    busy = {person: work for person, work in people.items() if work["entries"]}
+    if busy:
+        click.echo("\npending work (review/assignments.toml; `tflow route` updates it):")
+        for person, work in busy.items():
             click.echo(f"  {person:<12} {work['entries']:>5} entries {work['words']:>7} words  "
                        f"{', '.join(work['statements'])}")
+    elif people:
+        click.echo("\nno work assigned yet: `tflow route` gives it to the people in the config")
 
 
 COMMANDS = [init, extract, build, status]
