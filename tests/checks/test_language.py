@@ -119,3 +119,7 @@ def test_configured_apostrophe_is_fine() -> None:
 
 def test_apostrophe_is_only_checked_in_ukrainian() -> None:
     assert found("apostrophe", "объявление", "ob'yavlenie", "ru", "en") == []
+
+
+def test_quotation_left_open_in_the_source_may_stay_open() -> None:
+    assert found("quotes", "“Goals and objectives of the Left Front:", "«Цели и задачи Левого фронта:", "en", "ru") == []

@@ -181,6 +181,8 @@ def document(draw: st.DrawFn) -> str:
     blocks = draw(st.lists(block, min_size=1, max_size=6))
     gaps = [draw(st.sampled_from(("\n\n", "\n\n", "\n\n\n"))) for _ in blocks]
     text = "".join(parts) + "".join(b + g for b, g in zip(blocks, gaps))
+    if not parts and text.startswith("---"):
+        text = "\n" + text  # a first line `---` opens front matter; a blank line keeps it Markdown
     if draw(st.booleans()):
         text = text.rstrip("\n") + "\n"
     if draw(st.integers(0, 4)) == 0:

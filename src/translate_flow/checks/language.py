@@ -104,6 +104,15 @@ def _quote_marks(text: str) -> list[str]:
     return _QUOTE_MARK.findall(text)
 
 
+def _unbalanced(marks: list[str]) -> bool:
+    if marks.count('"') % 2:
+        return True
+    # “ opens an English quotation (closed by ”) or closes a „ one: balanced
+    # text has as many “ as „ and ” together.
+    curly = marks.count("“") != marks.count("„") + marks.count("”")
+    return curly or marks.count("«") != marks.count("»")
+
+
 def check_quotes(pair: Pair) -> Iterator[Problem]:
     """Quotation marks are the target language's ([checks.quotes]), paired, and not dropped."""
     target = parse(pair.msgstr).text
@@ -120,7 +129,9 @@ def check_quotes(pair: Pair) -> Iterator[Problem]:
     for mark in wrong:
         shown = "straight quotation mark \"" if mark == '"' else f"quotation mark {mark}"
         yield Problem("quotes", WARNING, f"{shown} is not used in {name}; use {allowed}")
-    if wrong:
+    if wrong or _unbalanced(_quote_marks(parse(pair.msgid).text)):
+        # A quotation running over several paragraphs opens in one entry and
+        # closes in another: the source is unpaired too, and so may the translation be.
         return
     for opening, closing in _PAIRS:
         if opening in allowed and closing in allowed:

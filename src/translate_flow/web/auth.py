@@ -35,7 +35,10 @@ class Session:
     expires: float
 
     def csrf_ok(self, sent: str | None) -> bool:
-        return sent is not None and secrets.compare_digest(self.csrf, sent)
+        """Whether `sent` is this session's CSRF token (compared in constant time)."""
+        if sent is None:
+            return False
+        return secrets.compare_digest(self.csrf.encode(), sent.encode("utf-8", "surrogateescape"))
 
 
 class Sessions:
