@@ -1,8 +1,10 @@
 """Benchmark 2: a 5,000-paragraph statement pre-translated, one paragraph edited, re-run.
 
 Counts the segments sent to the (local) online engine by the re-run of
-extract + pretranslate after the edit; the cache and the "empty entries only"
-rule should make it exactly one.
+extract + pretranslate after each of two edits. Only empty entries are filled,
+and the cache answers everything sent before, so an edit that makes the merge
+empty the entry sends exactly one segment; an edit the merge treats as minor
+keeps the old draft (stale, fuzzy, with ``#| msgid``) and sends none.
 
     .venv/bin/python bench/mt_rerun.py [PARAGRAPHS]
 """
@@ -28,19 +30,29 @@ def main(count: int = 5000) -> None:
                 first = pretranslate(found, langs=["uk"])
             sent_first = len(server.requests())
             path = found.config.statements_dir / "s.md"
-            edited = path.read_text(encoding="utf-8").replace(
-                "Paragraph 2500: the assembly of district 2500 voted against the war.",
-                "Paragraph 2500: the assembly of district 2500 voted for a general strike.",
-            )
-            path.write_text(edited, encoding="utf-8")
-            with timed("re-run", times):
-                extract(found)
-                second = pretranslate(found, langs=["uk"])
-            sent_second = len(server.requests()) - sent_first
+            edits = {
+                "a number changed (merge empties the entry)": (
+                    "Paragraph 2500: the assembly of district 2500 voted",
+                    "Paragraph 2500: the assembly of district 2501 voted",
+                ),
+                "words changed (merge keeps the old draft as stale)": (
+                    "district 1200 voted against the war.",
+                    "district 1200 voted against this war.",
+                ),
+            }
+            rows = []
+            for label, (old, new) in edits.items():
+                path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+                before = len(server.requests())
+                with timed(label, times):
+                    extract(found)
+                    second = pretranslate(found, langs=["uk"])
+                rows.append((label, len(server.requests()) - before, second.drafted, times[label]))
     print(f"paragraphs: {count}")
     print(f"  first run:  {sent_first} segments sent, {first.drafted} drafts, {times['first run']:.1f} s")
-    print(f"  after editing one paragraph: {sent_second} segment(s) sent, {second.drafted} draft(s), "
-          f"{times['re-run']:.1f} s (extract + pretranslate)")
+    for label, sent, drafted, seconds in rows:
+        print(f"  re-run after one paragraph edited, {label}: {sent} segment(s) sent, "
+              f"{drafted} draft(s), {seconds:.1f} s (extract + pretranslate)")
 
 
 if __name__ == "__main__":

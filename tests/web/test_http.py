@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
 from translate_flow import catalog
 from translate_flow.catalog import State
+from translate_flow.catalog.extract import extract
 from translate_flow.project import Project
 from translate_flow.web.invites import InviteStore
 from translate_flow.web.server import ReviewServer, make_server
@@ -248,13 +250,27 @@ def test_the_statement_is_whole_and_in_document_order(signed_in: Any) -> None:
     assert ["-", "workers"] in stale["diff"] and ["+", "working people"] in stale["diff"]
 
 
-def test_memory_suggests_what_people_translated_elsewhere(signed_in: Any, root: Path) -> None:
-    edit_behind(root, "uk", CONDEMN, "Ми засуджуємо війну і мобілізацію в Україні.", "olena")
+def test_memory_suggests_what_people_translated_elsewhere(signed_in: Any, root: Path,
+                                                          server: ReviewServer) -> None:
+    echo = "We condemn the war and the conscription in Ukraine!"
+    (root / "statements" / "echo.md").write_text(f"---\ntitle: Echo\nlang: en\n---\n\n{echo}\n", encoding="utf-8")
+    extract(Project.open(root), ())
+    server.app.memory.max_age = 0
     olena = signed_in("olena")
-    reply = olena.get("/api/suggest", slug="appeal", lang="uk", msgid=TITLE)
-    assert reply.status == 200
-    assert reply.json() == {"suggestions": []}
-    assert olena.get("/api/suggest", slug="appeal", lang="ru", msgid=TITLE).status == 403
+    deadline = time.monotonic() + 10
+    while True:
+        reply = olena.get("/api/suggest", slug="echo", lang="uk", msgid=echo, current="")
+        assert reply.status == 200
+        found = reply.json()["suggestions"]
+        if found or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    (suggestion,) = found
+    assert suggestion["text"] == "Ми засуджуємо війну і мобілізацію в Україні."
+    assert "locales/uk/appeal.po:" in suggestion["origin"]
+    same = olena.get("/api/suggest", slug="echo", lang="uk", msgid=echo, current=suggestion["text"])
+    assert same.json() == {"suggestions": []}
+    assert olena.get("/api/suggest", slug="echo", lang="ru", msgid=echo).status == 403
 
 
 def test_the_server_listens_on_loopback_unless_told_otherwise(project: Project) -> None:

@@ -59,18 +59,23 @@ def test_a_damaged_invites_file_is_an_error_naming_it(tmp_path: Path) -> None:
         InviteStore(path).invites()
 
 
-def test_sessions_expire_and_end_by_person() -> None:
+def test_sessions_expire_and_end() -> None:
     clock = Clock()
     sessions = Sessions(lifetime=60, clock=clock)
     cookie, session = sessions.start("olena", "digest")
     other, _ = sessions.start("olena", "digest")
     assert sessions.get(cookie) == session
-    assert session.csrf_ok(session.csrf) and not session.csrf_ok("forged") and not session.csrf_ok(None)
-    assert sessions.end_person("olena") == 2
-    assert sessions.get(other) is None
-    cookie, _ = sessions.start("taras", "digest")
-    clock.now += 61
+    sessions.end(session.key)
     assert sessions.get(cookie) is None
+    clock.now += 61
+    assert sessions.get(other) is None
+
+
+def test_the_csrf_check_refuses_anything_but_the_token() -> None:
+    _, session = Sessions().start("olena", "digest")
+    assert session.csrf_ok(session.csrf)
+    for sent in (None, "", "forged", session.csrf + "x", "é" * 43):
+        assert not session.csrf_ok(sent)
 
 
 def test_the_rate_limit_forgets_failures_after_its_window() -> None:

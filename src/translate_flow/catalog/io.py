@@ -33,15 +33,13 @@ def _check_syntax(text: str) -> tuple[int, str] | None:
     return None
 
 
-def read(path: Path, *, display: str | None = None) -> polib.POFile:
-    """Parse a PO or POT file; malformed input is a CatalogError naming the line."""
-    shown = display or str(path)
+def _read_text(path: Path, shown: str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CatalogError("no such catalog; run `tflow extract` first", path=shown) from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogError(
@@ -49,6 +47,10 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
             path=shown,
             line=line,
         ) from None
+
+
+def parse(text: str, path: Path, shown: str) -> polib.POFile:
+    """Parse PO text; malformed input is a CatalogError naming the line."""
     problem = _check_syntax(text)
     if problem is not None:
         raise CatalogError(
@@ -70,6 +72,12 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
         ) from None
     catalog.fpath = str(path)
     return catalog
+
+
+def read(path: Path, *, display: str | None = None) -> polib.POFile:
+    """Read a PO or POT file; malformed input is a CatalogError naming the line."""
+    shown = display or str(path)
+    return parse(_read_text(path, shown), path, shown)
 
 
 def _entry_text(entry: polib.POEntry) -> str:
@@ -111,10 +119,13 @@ def editing(path: Path, *, display: str | None = None) -> Iterator[polib.POFile]
     Nothing is written when the body raises, so a failed operation never leaves
     half of its changes behind.
     """
+    shown = display or str(path)
     with storage.lock(path):
-        catalog = read(path, display=display)
-        before = dumps(catalog)
+        text = _read_text(path, shown)
+        catalog = parse(text, path, shown)
         yield catalog
         after = dumps(catalog)
-        if after != before:
+        # Compare with the file as read; only a file laid out by another editor
+        # needs a second parse to tell a real change from a different wrapping.
+        if after != text and after != dumps(parse(text, path, shown)):
             storage.write_text(path, after)

@@ -76,14 +76,6 @@ class Sessions:
         with self._lock:
             self._by_key.pop(key, None)
 
-    def end_person(self, person: str) -> int:
-        """End every session of `person`; how many there were."""
-        with self._lock:
-            keys = [k for k, s in self._by_key.items() if s.person == person]
-            for key in keys:
-                del self._by_key[key]
-        return len(keys)
-
 
 class RateLimiter:
     """At most `limit` failures per key in a sliding window of `window` seconds.

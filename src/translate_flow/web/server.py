@@ -19,6 +19,7 @@ import json
 import socket
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -379,13 +380,14 @@ class ReviewApp:
         return Response.json(HTTPStatus.OK, view)
 
     def suggest(self, request: Request) -> Response:
-        """Memory suggestions for one entry, asked for when the person starts on it."""
+        """Memory suggestions for one entry, asked for when the person starts on it.
+
+        `current` is the entry's text on the page; a suggestion equal to it is
+        left out. Nothing is read from the catalog, so this stays instant.
+        """
         _, project, statement, lang = self._unit(request)
         msgid = request.query.get("msgid", "")
-        po = read_catalog(project, statement.slug, lang)
-        current = next((e.msgstr for e in po or () if e.msgid == msgid and not e.obsolete), None)
-        if current is None:
-            raise Refused(HTTPStatus.NOT_FOUND, "no such entry in the catalog")
+        current = request.query.get("current", "")
         found = suggestions(self.memory.get(project), msgid, statement.lang, lang, current)
         return Response.json(HTTPStatus.OK, {"suggestions": found})
 
@@ -480,6 +482,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve()
 
     def _serve(self) -> None:
+        self._started = time.perf_counter()
         url = urlsplit(self.path)
         try:
             length = int(self.headers.get("Content-Length") or 0)
@@ -516,9 +519,12 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in response.headers:
             self.send_header(name, value)
         self.end_headers()
-        if self.command != "HEAD":
+        try:
             self.wfile.write(response.body)
-        self.server.log(f"{self.command} {path} {response.status}")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        took = (time.perf_counter() - self._started) * 1000
+        self.server.log(f"{self.command} {path} {response.status} {took:.0f} ms")
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Logged in `_write` instead, without the query string (it may hold a token)."""
@@ -561,4 +567,6 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, *,
     app = ReviewApp(project, limiter=limiter)
     server = ReviewServer(app, (host, port), log)
     app.hosts = allowed_hosts(host, server.server_address[1])
+    app.memory.log = server.log
+    app.memory.get(project)
     return server

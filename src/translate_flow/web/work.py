@@ -15,13 +15,14 @@ from .. import catalog
 from ..errors import TranslateFlowError
 from ..project import Project
 from ..review.people import Person
-from ..review.routing import read_assignments, queue
+from ..review.routing import assignments_path, queue, read_assignments
 from ..segment import Statement
 from .view import JSON, progress
 
 _Stamp = tuple[int, int, int]
 _lock = threading.Lock()
 _statements: dict[tuple[Path, str], tuple[_Stamp, Statement]] = {}
+_desks: dict[tuple[Path, str], tuple[object, JSON]] = {}
 _counts: dict[Path, tuple[_Stamp, JSON]] = {}
 
 
@@ -82,9 +83,32 @@ def catalog_progress(project: Project, slug: str, lang: str) -> JSON | None:
     return counted
 
 
+def _desk_key(project: Project, files: dict[str, Path]) -> tuple[tuple[Path, _Stamp | None], ...]:
+    """The stamps of every file a worklist is made from."""
+    paths = [project.config.path, assignments_path(project), *files.values()]
+    paths += [project.catalog_path(slug, lang) for slug in files for lang in project.config.languages]
+    return tuple((path, _stamp(path)) for path in paths)
+
+
 def worklist(project: Project, person: Person) -> JSON:
-    """What "My work" shows: assigned units first, then the rest of the person's languages."""
+    """What "My work" shows: assigned units first, then the rest of the person's languages.
+
+    Made again only when a catalog, a statement, the assignments or the config
+    changed, so the page's polling costs a few `stat` calls.
+    """
     files = statement_files(project)
+    key = _desk_key(project, files)
+    with _lock:
+        cached = _desks.get((project.root, person.name))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    desk = _worklist(project, person, files)
+    with _lock:
+        _desks[(project.root, person.name)] = (key, desk)
+    return desk
+
+
+def _worklist(project: Project, person: Person, files: dict[str, Path]) -> JSON:
     pending: dict[tuple[str, str], dict[str, int]] = {}
     for row in queue(project, person.name)[0].summary():
         key = (row["statement"], row["lang"])

@@ -156,7 +156,6 @@
   function Review(view, backend) {
     this.view = view;
     this.backend = backend;
-    this.rows = [];
     this.current = null;
     this.node = null;
   }
@@ -235,9 +234,7 @@
       third ? el("div", { class: "third" }, langName(names, third)) : null));
     var list = el("div", { class: "entries" });
     view.rows.forEach(function (row, position) {
-      var article = self.renderRow(row, position);
-      self.rows.push(article);
-      list.appendChild(article);
+      list.appendChild(self.renderRow(row, position));
     });
     section.appendChild(list);
     this.node = section;
@@ -562,7 +559,7 @@
   var server = {
     online: true,
     suggest: function (view, entry) {
-      var params = new URLSearchParams({ slug: view.slug, lang: view.lang, msgid: entry.msgid });
+      var params = new URLSearchParams({ slug: view.slug, lang: view.lang, msgid: entry.msgid, current: entry.msgstr });
       return fetch("/api/suggest?" + params.toString(), { credentials: "same-origin" }).then(function (response) {
         return response.ok ? response.json() : { suggestions: [] };
       }).then(function (result) { return result.suggestions; }, function () { return []; });
