@@ -238,3 +238,17 @@ def test_lookup_engines_see_the_text_untouched() -> None:
 
     Translator(Lookup()).translate(["  **Bold** text\n"], "en", "uk")
     assert seen == ["  **Bold** text\n"]
+
+
+def test_an_engine_that_is_not_installed_is_reported_and_skipped() -> None:
+    from translate_flow.errors import EngineError
+
+    class Missing(FakeEngine):
+        @property
+        def variant(self) -> str:  # type: ignore[override]
+            raise EngineError("apertium is not installed; install it with `apt-get install apertium`")
+
+    missing = Translator(Missing("apertium"))
+    drafts = Chain([missing, Translator(FakeEngine("good"), policy=FAST)]).translate(["Hi all"], "en", "uk")
+    assert drafts[0] is not None and drafts[0].engine == "good"
+    assert missing.tally.error.startswith("apertium is not installed")

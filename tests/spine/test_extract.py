@@ -229,3 +229,20 @@ def test_concurrent_extracts_on_one_project_leave_valid_catalogs(project: Path, 
         assert run.returncode == 0, err
     catalog = polib.pofile(str(project / "locales/uk/long.po"))
     assert len(catalog) == 2000
+
+
+def test_update_empties_a_machine_draft_whose_source_changed(project: Path, tflow: Callable[..., Result]) -> None:
+    from translate_flow import catalog
+
+    write_statement(project, "workers.md", STATEMENT)
+    tflow("extract")
+    po_path = project / "locales/uk/workers.po"
+    with catalog.editing(po_path) as po:
+        entry = po.find("No war but the class war.")
+        catalog.set_draft(entry, "Жодної війни, крім класової.", "machine: apertium 2026-11-25")
+    _edit_source(project, "No war but the class war.", "No war but the class war!")
+    tflow("extract")
+    entry = entries(po_path)["No war but the class war!"]
+    assert entry.msgstr == ""
+    assert "machine:" not in entry.tcomment
+    assert entry.previous_msgid == "No war but the class war."

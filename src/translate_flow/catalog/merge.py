@@ -83,6 +83,14 @@ def _carry(entry: polib.POEntry, old: polib.POEntry) -> None:
     entry.previous_msgctxt = old.previous_msgctxt
 
 
+def _machine_draft(entry: polib.POEntry) -> bool:
+    """A fuzzy draft that only a machine or the memory wrote."""
+    notes = states.notes(entry)
+    return "fuzzy" in entry.flags and "translated" not in notes and any(
+        key in notes for key in states.PROVENANCE_KEYS
+    )
+
+
 def update(
     template: polib.POFile,
     existing: polib.POFile | None,
@@ -132,7 +140,12 @@ def update(
             line for line in (old.tcomment or "").split("\n")
             if line and not line.startswith(("approved:", "translated:", "previous:"))
         )
-        if reasons:
+        if _machine_draft(old):
+            # No person wrote or checked the old text: a fresh machine draft of the
+            # new source serves the translator better than a stale one.
+            for key in states.PROVENANCE_KEYS:
+                states.set_note(entry, key, None)
+        elif reasons:
             states.set_note(
                 entry, "previous", f"source changed ({', '.join(reasons)}), was: {old.msgstr}"
             )

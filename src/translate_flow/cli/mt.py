@@ -64,6 +64,8 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
 
         def progress(step: Progress) -> None:
             nonlocal bar, shown
+            if not sys.stderr.isatty():
+                return  # a log gets the table at the end, not a bar's label
             if bar is None:
                 bar = stack.enter_context(
                     click.progressbar(length=step.total, label="Drafting", file=sys.stderr)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
+from ..errors import TranslateFlowError
 from . import http, sanity
 from .cache import Cache
 from .chunk import chunks
@@ -178,12 +179,19 @@ class Translator:
         self, texts: list[str], source: str, target: str, dry_run: bool
     ) -> list[Draft | None]:
         engine = self.engine
+        try:
+            variant = engine.variant  # Apertium checks its installation here
+        except TranslateFlowError as exc:
+            with self.tally.lock:
+                self.tally.error = exc.message
+                self.tally.failures += len(texts)
+            return [None] * len(texts)
         protected = [protect(text, self.dnt) for text in texts]
         pieces = [_pieces(p, engine) if p.translatable else [] for p in protected]
         bodies = list(dict.fromkeys(piece.body for parts in pieces for piece in parts))
         outputs: dict[str, str | None] = {}
         if self.cache is not None:
-            outputs.update(self.cache.get_many(engine.name, engine.variant, source, target, bodies))
+            outputs.update(self.cache.get_many(engine.name, variant, source, target, bodies))
         hits = len(outputs)
         to_send = [body for body in bodies if body not in outputs]
         self.tally.add(cache_hits=hits)
