@@ -123,14 +123,14 @@ def test_route_moves_work_off_a_person_over_their_load(root: Path) -> None:
     first = route(project)
     assert {first.find("a", "uk").translator, first.find("b", "uk").translator} == {"olena", "petro"}  # type: ignore[union-attr]
     olena_units = [a for a in first.items if a.translator == "olena"]
-    project = uk_only(root, olena="max_words = 10\n")
+    uk_only(root, olena="max_words = 10\n")
     second = route(project)
     assert all(second.find(a.slug, a.lang).translator == "petro" for a in olena_units)  # type: ignore[union-attr]
     assert any("olena would be over their load" in note for note in second.notes)
 
 
 def test_route_leaves_a_role_open_when_nobody_has_room(root: Path) -> None:
-    project = uk_only(root, olena="max_words = 10\n")
+    uk_only(root, olena="max_words = 10\n")
     config = root / "translate-flow.toml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         'name = "petro"\nemail = "petro@example.org"\nlanguages = ["uk"]\nroles = ["translator"]\n',

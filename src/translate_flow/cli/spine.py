@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from .. import catalog, config, locales, storage
+from .. import catalog, config, storage
 from ..catalog.extract import extract as extract_catalogs
 from ..editions import build as build_editions
-from ..errors import CatalogError, ConfigError
+from ..errors import ConfigError
 from ..project import Project
 from ..review import pending_by_person
 

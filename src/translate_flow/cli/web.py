@@ -8,7 +8,8 @@ from ..errors import ConfigError
 from ..project import Project
 from ..review.people import load_people
 from ..web import invites as invites_mod
-from ..web.server import loopback, make_server
+from ..net import is_loopback_host
+from ..web.server import make_server
 
 
 @click.command()
@@ -34,7 +35,7 @@ def serve(host: str, port: int, quiet: bool) -> None:
     except OSError as exc:
         raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}; "
                           "pick another --port or stop the program that uses it") from None
-    if not loopback(host):
+    if not is_loopback_host(host):
         click.echo(f"Warning: listening on {host}, reachable from other machines; traffic is not "
                    "encrypted, so put it behind an HTTPS proxy.", err=True)
     click.echo(f"Serving review for {project.root} at {server.url}/ (Ctrl-C to stop)")

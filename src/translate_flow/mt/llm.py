@@ -17,7 +17,8 @@ import requests
 from ..errors import EngineError
 from . import http
 from .engine import MACHINE
-from .online import PROJECT_LANGUAGES, is_loopback
+from ..net import is_loopback_url
+from .online import PROJECT_LANGUAGES
 
 LANGUAGE_NAMES = {"uk": "Ukrainian", "ru": "Russian", "en": "English"}
 
@@ -82,7 +83,7 @@ class LLM:
 
     @property
     def online(self) -> bool:
-        return not is_loopback(self.url)
+        return not is_loopback_url(self.url)
 
     def supports(self, source: str, target: str) -> bool:
         return source != target and source in self.languages and target in self.languages

@@ -12,10 +12,9 @@ server.
 
 from __future__ import annotations
 
-import ipaddress
-import urllib.parse
 from typing import Any
 
+from ..net import is_loopback_url
 from ..errors import EngineError
 from . import http
 from .engine import MACHINE
@@ -23,15 +22,6 @@ from .engine import MACHINE
 PROJECT_LANGUAGES = frozenset({"uk", "ru", "en"})
 
 
-def is_loopback(url: str) -> bool:
-    """Whether `url` points at this machine (a self-hosted server on localhost)."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class _Online:
@@ -132,7 +122,7 @@ class Libre(_Online):
 
     @property
     def online(self) -> bool:
-        return not is_loopback(self.url or "")
+        return not is_loopback_url(self.url or "")
 
     def _one(self, text: str, source: str, target: str) -> str | None:
         module = http.install("libre")

@@ -7,7 +7,6 @@ only ever sent over TLS (STARTTLS), except to a server on this machine.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import smtplib
 import ssl
@@ -18,6 +17,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from ..net import is_loopback_host
 from ..config import Section
 from ..errors import ReviewError
 from ..project import Project
@@ -66,7 +66,7 @@ class SmtpSettings:
         if user and not password_env:
             raise section.error("password_env", f"missing; name the environment variable that "
                                                 f"holds {user}'s password")
-        if user and not starttls and not _local(host):
+        if user and not starttls and not is_loopback_host(host):
             raise section.error("starttls", f"false would send {user}'s password unencrypted to "
                                             f"{host}; use starttls = true")
         return cls(host, port, sender, user, starttls, password_env)
@@ -96,13 +96,6 @@ def _text(reply: bytes | str) -> str:
     return reply.decode(errors="replace") if isinstance(reply, bytes) else reply
 
 
-def _local(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def summary(project: Project, worklist: Worklist) -> str:

@@ -14,7 +14,6 @@ itself first as well, so a refused request never touches a catalog.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import socket
 import sys
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from ..net import is_loopback_host
 from .. import config as config_mod
 from ..errors import TranslateFlowError
 from ..project import Project
@@ -124,18 +124,12 @@ class Refused(Exception):
         self.reason = reason
 
 
-def loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+
 
 
 def allowed_hosts(host: str, port: int) -> frozenset[str] | None:
     """The Host headers a loopback server answers, against DNS rebinding; None: any."""
-    if not loopback(host):
+    if not is_loopback_host(host):
         return None
     return frozenset(f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]"))
 
