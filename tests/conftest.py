@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import shutil
 import socket
@@ -11,18 +10,11 @@ from typing import Any
 
 import pytest
 
-_LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+from translate_flow.net import is_loopback_host
 
 
 def _is_loopback(host: Any) -> bool:
-    if not isinstance(host, str):
-        return False
-    if host in _LOCAL_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return False
+    return isinstance(host, str) and is_loopback_host(host.split("%")[0])
 
 
 @pytest.fixture(autouse=True)

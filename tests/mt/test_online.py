@@ -9,7 +9,8 @@ import pytest
 from translate_flow.mt.adapter import Chain, Policy, Translator
 from translate_flow.mt.cache import Cache
 from translate_flow.mt.engine import Engine
-from translate_flow.mt.online import DeepL, Google, Libre, Microsoft, MyMemory, is_loopback
+from translate_flow.mt.online import DeepL, Google, Libre, Microsoft, MyMemory
+from translate_flow.net import is_loopback_url
 
 from .fakeserver import FakeServer, fake
 
@@ -139,8 +140,9 @@ def test_connection_refused_is_reported_without_the_key(tmp_path: Path) -> None:
 
 
 def test_self_hosted_engines_on_loopback_count_as_offline() -> None:
-    assert is_loopback("http://127.0.0.1:5000/") and is_loopback("http://localhost:11434/v1")
-    assert not is_loopback("https://libretranslate.example.org/")
-    assert not Libre(url="http://127.0.0.1:5000").online is True
+    assert is_loopback_url("http://127.0.0.1:5000/") and is_loopback_url("http://localhost:11434/v1")
+    assert is_loopback_url("http://[::1]:8080/")
+    assert not is_loopback_url("https://libretranslate.example.org/")
+    assert not Libre(url="http://127.0.0.1:5000").online
     assert Libre(url="https://translate.example.org").online
     assert Google().online

@@ -123,7 +123,7 @@ def test_route_moves_work_off_a_person_over_their_load(root: Path) -> None:
     first = route(project)
     assert {first.find("a", "uk").translator, first.find("b", "uk").translator} == {"olena", "petro"}  # type: ignore[union-attr]
     olena_units = [a for a in first.items if a.translator == "olena"]
-    uk_only(root, olena="max_words = 10\n")
+    project = uk_only(root, olena="max_words = 10\n")
     second = route(project)
     assert all(second.find(a.slug, a.lang).translator == "petro" for a in olena_units)  # type: ignore[union-attr]
     assert any("olena would be over their load" in note for note in second.notes)

@@ -83,6 +83,16 @@ def test_heading_translation_that_ends_in_hashes_keeps_them_as_text(tmp_path: Pa
     assert _translate(tmp_path, "# Title #\n", {"Title": "C #"}) == "# C # #\n"
 
 
+def test_last_line_of_a_setext_heading_translation_does_not_head_a_table(tmp_path: Path) -> None:
+    text = "Workers and soldiers\n--\n"
+    edition = _translate(tmp_path, text, {"Workers and soldiers": "Рабочие\n| солдаты"})
+    assert edition == "Рабочие\n    | солдаты\n--\n"
+    assert shape(edition) == shape(text)
+    edition = _translate(tmp_path, text, {"Workers and soldiers": "Рабочие \\| солдаты"})
+    assert edition == "Рабочие &#124; солдаты\n--\n"
+    assert shape(edition) == shape(text)
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="segment.load splits lines with str.splitlines (\\v, \\f, \\x1c-\\x1e, \\x85, \\u2028, \\u2029 "
@@ -93,3 +103,4 @@ def test_a_unicode_line_separator_inside_a_paragraph_loses_no_text(tmp_path: Pat
     text = f"foo{separator}bar\n\n# baz qux\n"
     statement = load(tmp_path, text)
     assert [s.text for s in statement.segments] == [f"foo{separator}bar", "baz qux"]
+

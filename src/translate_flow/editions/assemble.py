@@ -36,6 +36,7 @@ _BLOCK_START = re.compile(
 )
 _CELL_PIPE = re.compile(r"(?<!\\)\|")  # as markdown-it splits cells: after a backslash, never
 _CLOSING_HASHES = re.compile(r"(^|[ \t])(#+)$")
+_UNDERLINE = re.compile(r"([=-]+)[ \t]*$")
 
 
 def escape_block_start(line: str) -> str:
@@ -86,6 +87,8 @@ def render_text(segment: Segment, text: str, eol: str, source: list[str] | None 
                 break
             kept += 1
     lines = lines[:kept] + _escape_block_starts(lines[kept:], lines[:kept])
+    if segment.kind == "heading" and source is not None and kept < len(lines):
+        lines[-1] = _keep_setext_heading(lines, source[spans[-1].line + 1])
     out = []
     for index, line in enumerate(lines[:-1]):
         if index + 1 < kept:
@@ -105,6 +108,22 @@ def _may_start_block(line: str) -> bool:
     if line.startswith("<"):  # markdown-it's own HTML block openings: a `<span>…` line is text
         return any(opening.search(line) for opening, _, _ in HTML_SEQUENCES)
     return _BLOCK_START.match(line) is not None
+
+
+def _keep_setext_heading(lines: list[str], underline: str) -> str:
+    """The last line of a setext heading's text, changed if it would head a table instead.
+
+    Over a `--` underline, any line with a `|` and one column (`war |`, `| war`,
+    `a \\| b`) is a table to markdown-it. Indented four columns, a continuation
+    line cannot head one; a one-line heading gets its pipes as `&#124;`.
+    """
+    found = _UNDERLINE.search(underline)
+    tokens = parse("\n".join([*lines, found.group(1) if found else underline]))
+    if tokens and tokens[0].type == "heading_open" and tokens[0].map == [0, len(lines) + 1]:
+        return lines[-1]
+    if len(lines) > 1:
+        return "    " + lines[-1]
+    return re.sub(r"\\?\|", "&#124;", lines[-1])
 
 
 def _one_paragraph(lines: list[str]) -> bool:
