@@ -93,6 +93,20 @@ def test_last_line_of_a_setext_heading_translation_does_not_head_a_table(tmp_pat
     assert shape(edition) == shape(text)
 
 
+def test_plain_text_edition_takes_translation_lines_as_they_are(tmp_path: Path) -> None:
+    statement = load(tmp_path, "Our demands\n\nPeace, bread\nand land.\n", "statement.txt")
+    translations = {"Our demands": "# Наши требования", "Peace, bread and land.": "1. Мир,\n- хлеб\nи земля."}
+    edition = assemble(statement, lambda seg: translations.get(seg.text))
+    assert edition == "# Наши требования\n\n1. Мир,\n- хлеб\nи земля.\n"
+
+
+def test_setext_heading_with_crlf_and_a_pipe_keeps_its_underline(tmp_path: Path) -> None:
+    text = "> Workers\r\n> ---\r\n"
+    edition = _translate(tmp_path, text, {"Workers": "Рабочие\n| солдаты"})
+    assert edition == "> Рабочие\r\n>     | солдаты\r\n> ---\r\n"
+    assert shape(edition) == shape(text)
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="segment.load splits lines with str.splitlines (\\v, \\f, \\x1c-\\x1e, \\x85, \\u2028, \\u2029 "

@@ -36,7 +36,7 @@ _BLOCK_START = re.compile(
 )
 _CELL_PIPE = re.compile(r"(?<!\\)\|")  # as markdown-it splits cells: after a backslash, never
 _CLOSING_HASHES = re.compile(r"(^|[ \t])(#+)$")
-_UNDERLINE = re.compile(r"([=-]+)[ \t]*$")
+_UNDERLINE = re.compile(r"[ \t>]*([=-]+)[ \t]*")
 
 
 def escape_block_start(line: str) -> str:
@@ -57,14 +57,17 @@ def escape_block_start(line: str) -> str:
     return f"{indent}\\{rest}"
 
 
-def render_text(segment: Segment, text: str, eol: str, source: list[str] | None = None) -> str:
+def render_text(
+    segment: Segment, text: str, eol: str, source: list[str] | None = None, *, markdown: bool = True
+) -> str:
     """`text` written for the segment's place in the `source` lines.
 
     The leading lines of a translation that are the segment's own source lines
     keep what separated them there (trailing blanks, line end, the next line's
     prefix: lazy lines and odd indentation too), so a segment rendered as its
     own text comes back byte for byte. Every other line continues with `eol`
-    and the block's continuation prefix.
+    and the block's continuation prefix. In Markdown, lines that would start a
+    block are escaped; a plain-text edition takes the lines as they are.
     """
     if segment.layout is Layout.YAML:
         return json.dumps(text, ensure_ascii=False)
@@ -86,9 +89,11 @@ def render_text(segment: Segment, text: str, eol: str, source: list[str] | None 
             if line.rstrip(" \t") != source[span.line][span.start : span.end].rstrip(" \t"):
                 break
             kept += 1
-    lines = lines[:kept] + _escape_block_starts(lines[kept:], lines[:kept])
-    if segment.kind == "heading" and source is not None and kept < len(lines):
-        lines[-1] = _keep_setext_heading(lines, source[spans[-1].line + 1])
+    if markdown:
+        lines = lines[:kept] + _escape_block_starts(lines[kept:], lines[:kept])
+        after = spans[-1].line + 1
+        if segment.kind == "heading" and source is not None and kept < len(lines) and after < len(source):
+            lines[-1] = _keep_setext_heading(lines, source[after].rstrip("\r\n"))
     out = []
     for index, line in enumerate(lines[:-1]):
         if index + 1 < kept:
@@ -117,8 +122,10 @@ def _keep_setext_heading(lines: list[str], underline: str) -> str:
     `a \\| b`) is a table to markdown-it. Indented four columns, a continuation
     line cannot head one; a one-line heading gets its pipes as `&#124;`.
     """
-    found = _UNDERLINE.search(underline)
-    tokens = parse("\n".join([*lines, found.group(1) if found else underline]))
+    found = _UNDERLINE.fullmatch(underline)
+    if found is None:
+        return lines[-1]
+    tokens = parse("\n".join([*lines, found.group(1)]))
     if tokens and tokens[0].type == "heading_open" and tokens[0].map == [0, len(lines) + 1]:
         return lines[-1]
     if len(lines) > 1:
@@ -154,6 +161,7 @@ def _escape_block_starts(lines: list[str], before: list[str]) -> list[str]:
 def assemble(statement: Statement, render: Render) -> str:
     """The statement with each segment replaced by `render(segment)` (None: kept)."""
     lines = statement.source.splitlines(keepends=True)
+    markdown = statement.format == "markdown"
     on_line: dict[int, list[tuple[Segment, str]]] = defaultdict(list)
     dropped: set[int] = set()
     for segment in statement.segments:
@@ -177,7 +185,7 @@ def assemble(statement: Statement, render: Render) -> str:
         for segment, text in sorted(replaced, key=lambda item: item[0].spans[0].start):
             first, last = segment.spans[0], segment.spans[-1]
             pieces.append(body[pos:first.start])
-            pieces.append(render_text(segment, text, eol or "\n", lines))
+            pieces.append(render_text(segment, text, eol or "\n", lines, markdown=markdown))
             if last is first:
                 pos = first.end
             else:
