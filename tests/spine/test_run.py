@@ -30,4 +30,4 @@ def test_run_counts_check_problems_without_failing(project: Path, tflow: Callabl
     catalog.save()
     result = tflow("run")
     assert result.exit_code == 0
-    assert "1 error (numbers 1)" in result.output
+    assert "2 errors (numbers 2)" in result.output
