@@ -107,11 +107,6 @@ def test_setext_heading_with_crlf_and_a_pipe_keeps_its_underline(tmp_path: Path)
     assert shape(edition) == shape(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segment.load splits lines with str.splitlines (\\v, \\f, \\x1c-\\x1e, \\x85, \\u2028, \\u2029 "
-    "end a line there) but markdown-it only at \\n and \\r, so spans land on the wrong lines",
-)
 @pytest.mark.parametrize("separator", ["\f", "\u2028", "\x85"])
 def test_a_unicode_line_separator_inside_a_paragraph_loses_no_text(tmp_path: Path, separator: str) -> None:
     text = f"foo{separator}bar\n\n# baz qux\n"

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
-from ..segment import Layout, Segment, Statement
+from ..segment import Layout, Segment, Statement, split_lines
 from ..segment.markdown import parse
 
 Render = Callable[[Segment], "str | None"]
@@ -160,7 +160,7 @@ def _escape_block_starts(lines: list[str], before: list[str]) -> list[str]:
 
 def assemble(statement: Statement, render: Render) -> str:
     """The statement with each segment replaced by `render(segment)` (None: kept)."""
-    lines = statement.source.splitlines(keepends=True)
+    lines = split_lines(statement.source)
     markdown = statement.format == "markdown"
     on_line: dict[int, list[tuple[Segment, str]]] = defaultdict(list)
     dropped: set[int] = set()

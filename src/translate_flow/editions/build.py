@@ -14,7 +14,7 @@ import polib
 from .. import catalog, checks, storage
 from ..catalog import State
 from ..project import Project
-from ..segment import Layout, Segment, Statement
+from ..segment import Layout, Segment, Statement, split_lines
 from ..segment.text import segments as text_segments
 from . import html, index
 from .assemble import assemble
@@ -210,8 +210,9 @@ def _body_html(statement: Statement, body: str) -> str:
     if statement.format != "text":
         return html.render_markdown(body)
     blocks = []
-    for seg in text_segments(body.splitlines(keepends=True)):
-        lines = body.splitlines()[seg.spans[0].line : seg.spans[-1].line + 1]
+    body_lines = split_lines(body)
+    for seg in text_segments(body_lines):
+        lines = [line.rstrip("\r\n") for line in body_lines[seg.spans[0].line : seg.spans[-1].line + 1]]
         content = escape("\n".join(line.strip() for line in lines))
         tag = "h2" if seg.kind == "heading" else "p"
         blocks.append(f"<{tag}>{content}</{tag}>")

@@ -11,9 +11,9 @@ from pathlib import Path
 from .. import locales
 from ..errors import StatementError
 from . import frontmatter, markdown, text
-from .model import Layout, Segment, Span, Statement
+from .model import Layout, Segment, Span, Statement, split_lines
 
-__all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "SUFFIXES"]
+__all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "split_lines", "SUFFIXES"]
 
 SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -42,7 +42,7 @@ def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None 
     source = read_source(path, shown)
     if source.startswith("\ufeff"):
         source = source[1:]
-    lines = source.splitlines(keepends=True)
+    lines = split_lines(source)
     count, meta = frontmatter.split(lines, shown)
     lang = meta.get("lang", default_lang)
     if not isinstance(lang, str) or not locales.is_known(lang):

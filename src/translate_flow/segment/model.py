@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their ends, split where CommonMark splits: at \\n, \\r\\n and \\r only.
+
+    `str.splitlines` also splits at form feeds, U+2028 and friends, which
+    markdown-it treats as ordinary characters; positions would not match.
+    """
+    return _LINE.findall(text)
 
 
 class Layout(Enum):
