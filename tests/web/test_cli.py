@@ -8,28 +8,18 @@ import sys
 import urllib.request
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner, Result
 
-from translate_flow.cli import FlowGroup, cli
-from translate_flow.cli.web import COMMANDS
+from translate_flow.cli import cli
 from translate_flow.web.invites import InviteStore, digest
 
 LINK = re.compile(r"^http://127\.0\.0\.1:8000/signin\?token=([\w-]{43})$", re.M)
 
 
-def _group() -> click.Group:
-    """`tflow` with the web commands, whether or not the lead has registered them yet."""
-    group = FlowGroup(name="tflow", commands=dict(cli.commands))
-    for command in COMMANDS:
-        group.add_command(command)
-    return group
-
-
 def tflow(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
     monkeypatch.chdir(root)
-    return CliRunner().invoke(_group(), list(args), catch_exceptions=False)
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def test_invite_prints_a_personal_link_and_keeps_only_its_hash(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,11 +51,6 @@ def test_invite_revoke_ends_the_link(root: Path, monkeypatch: pytest.MonkeyPatch
     assert InviteStore.for_root(root).current("olena") is None
     again = tflow(root, monkeypatch, "invite", "--revoke", "olena")
     assert again.output == "olena had no sign-in link; nothing to revoke.\n"
-
-
-def test_every_web_command_has_an_example() -> None:
-    for command in COMMANDS:
-        assert "Example:" in (command.help or ""), command.name
 
 
 def test_serve_listens_on_loopback_and_serves_until_stopped(root: Path) -> None:

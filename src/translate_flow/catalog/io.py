@@ -16,21 +16,24 @@ WRAP_WIDTH = 79  # what msgmerge and Poedit write, so their saves and ours diff 
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 # polib silently accepts an unterminated string ("msgid \"broken"), so every
-# line that is not a comment is checked to be a keyword and/or one whole string.
-_STRING_LINE = re.compile(
-    r'^(?:#~ ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*\r?$'
+# line that is not a comment must be a keyword and/or one whole string. One
+# multi-line search finds the first line that is neither (C speed on big files).
+_BAD_LINE = re.compile(
+    r'^(?![ \t]*\r?$'
+    r'|#(?![~|])'
+    r'|#[~|][^"\n]*$'
+    r'|(?:#~ ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\r?$)'
+    r'.*$',
+    re.MULTILINE,
 )
 
 
 def _check_syntax(text: str) -> tuple[int, str] | None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip() or (line.startswith("#") and not line.startswith(("#~", "#|"))):
-            continue
-        if line.startswith(("#~", "#|")) and '"' not in line:
-            continue
-        if not _STRING_LINE.match(line):
-            return number, f"expected a keyword and a quoted string, found {line.strip()[:40]!r}"
-    return None
+    bad = _BAD_LINE.search(text)
+    if bad is None:
+        return None
+    number = text.count("\n", 0, bad.start()) + 1
+    return number, f"expected a keyword and a quoted string, found {bad.group(0).strip()[:40]!r}"
 
 
 def _read_text(path: Path, shown: str) -> str:

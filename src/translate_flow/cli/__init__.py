@@ -7,15 +7,36 @@ line ``Error: …`` and the error's exit code (1 error, 2 usage, 3 checks failed
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
 
 from ..errors import TranslateFlowError
 
+# Each command's module is imported only when the command runs, so that
+# `tflow extract` does not pay for the machine-translation clients.
+COMMANDS = {
+    "init": "spine", "extract": "spine", "build": "spine", "status": "spine", "run": "pipeline",
+    "pretranslate": "mt", "memory": "mt", "check": "checks",
+    "route": "review", "queue": "review", "approve": "review", "review": "review",
+    "serve": "web", "invite": "web",
+}
+
 
 class FlowGroup(click.Group):
     """A group that turns library errors into one-line messages and exit codes."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(f"{__name__}.{module}"), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,17 +59,6 @@ def cli() -> None:
       tflow status           progress per statement and language
       tflow build            editions/<lang>/<slug>.md and .html
     """
-
-
-def _register() -> None:
-    from . import checks, mt, pipeline, review, spine, web
-
-    for command in [*spine.COMMANDS, pipeline.run, mt.pretranslate, mt.memory, checks.check,
-                    *review.COMMANDS, *web.COMMANDS]:
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

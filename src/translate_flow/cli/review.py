@@ -250,5 +250,3 @@ def send_command(person: str | None) -> None:
     if not sent:
         click.echo("Nothing pending; no mail sent.")
 
-
-COMMANDS = [route, queue, approve, review]

@@ -177,5 +177,3 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     elif people:
         click.echo("\nno work assigned yet: `tflow route` gives it to the people in the config")
 
-
-COMMANDS = [init, extract, build, status]

@@ -81,5 +81,3 @@ def invite(name: str, revoke: bool, base_url: str) -> None:
     click.echo(f"Sign-in link for {name} (send it to {people[name].email} only; it works until revoked):")
     click.echo(f"{base_url.rstrip('/')}/signin?token={token}")
 
-
-COMMANDS = [serve, invite]

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import polib
 
-from .. import catalog, checks, storage
+from .. import catalog, storage
 from ..catalog import State
 from ..project import Project
 from ..segment import Layout, Segment, Statement, split_lines
 from ..segment.text import segments as text_segments
 from . import html, index
+from .safety import Verdicts
 from .assemble import assemble
 
 FORMATS = ("md", "html")
@@ -37,15 +38,6 @@ def publishable(entry: polib.POEntry | None, require: str) -> bool:
     if require == "approved":
         return current is State.APPROVED
     return current in (State.TRANSLATED, State.APPROVED)
-
-
-SAFETY_CHECKS = tuple(checks.get(name) for name in ("links", "images", "emphasis", "code", "html", "breaks"))
-
-
-def markup_problems(msgid: str, msgstr: str, source_lang: str, target_lang: str) -> list[str]:
-    """Names of the markup checks a translation fails: such text is never published."""
-    pair = checks.Pair(msgid, msgstr, source_lang, target_lang)
-    return [check.name for check in SAFETY_CHECKS if any(True for _ in check.function(pair))]
 
 
 def neutralise_html(msgstr: str, msgid: str) -> str:
@@ -109,7 +101,7 @@ def _signoff(entries: list[polib.POEntry], body: str) -> str | None:
 
 def _render_for(
     statement: Statement, entries: dict[str, polib.POEntry] | None, require: str, draft: bool,
-    edition: Edition,
+    edition: Edition, verdicts: Verdicts,
 ) -> Callable[[Segment], str | None]:
     def render(segment: Segment) -> str | None:
         if entries is None:
@@ -120,7 +112,7 @@ def _render_for(
             assert entry is not None
             if entry.msgstr == segment.text:
                 return None
-            broken = markup_problems(entry.msgid, entry.msgstr, statement.lang, edition.lang)
+            broken = verdicts.problems((entry.msgid, entry.msgstr, statement.lang, edition.lang))
             if not broken:
                 return neutralise_html(entry.msgstr, entry.msgid)
         current = catalog.state(entry).value if entry is not None else "not extracted"
@@ -159,10 +151,12 @@ def _meta_value(statement: Statement, key: str, entries: dict[str, polib.POEntry
 
 def build_edition(
     project: Project, statement: Statement, lang: str, *, draft: bool = False,
-    formats: tuple[str, ...] = FORMATS, require: str | None = None,
+    formats: tuple[str, ...] = FORMATS, require: str | None = None, verdicts: Verdicts | None = None,
 ) -> Edition:
     """Build one edition; an incomplete one is written only as a draft."""
     rule = require or project.config.publish_require
+    own_verdicts = verdicts is None
+    verdicts = verdicts or Verdicts(project.config.cache_dir)
     edition = Edition(statement.slug, lang, statement)
     entries: dict[str, polib.POEntry] | None = None
     catalog_entries: list[polib.POEntry] = []
@@ -171,7 +165,13 @@ def build_edition(
         po = catalog.read(path, display=project.relative(path))
         catalog_entries = [e for e in po if not e.obsolete]
         entries = {e.msgid: e for e in catalog_entries}
-    text = assemble(statement, _render_for(statement, entries, rule, draft, edition))
+        verdicts.prepare(
+            (e.msgid, e.msgstr, statement.lang, lang) for e in catalog_entries
+            if e.msgstr != e.msgid and publishable(e, rule)
+        )
+    text = assemble(statement, _render_for(statement, entries, rule, draft, edition, verdicts))
+    if own_verdicts:
+        verdicts.save()
     if edition.missing and not draft:
         return edition
     edition.draft = bool(edition.missing)
@@ -225,8 +225,13 @@ def build(
 ) -> list[Edition]:
     """Build the editions of the named statements (all by default) and the index."""
     editions = []
-    for statement in project.statements(names):
-        for lang in langs or project.config.languages:
-            editions.append(build_edition(project, statement, lang, draft=draft, formats=formats, require=require))
+    verdicts = Verdicts(project.config.cache_dir)
+    try:
+        for statement in project.statements(names):
+            for lang in langs or project.config.languages:
+                editions.append(build_edition(project, statement, lang, draft=draft, formats=formats,
+                                              require=require, verdicts=verdicts))
+    finally:
+        verdicts.save()
     index.update(project, editions)
     return editions
