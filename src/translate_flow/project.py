@@ -78,6 +78,7 @@ class Project:
             slug=self.slug(path),
             default_lang=self.config.source_language,
             display_path=Path(self.relative(path)),
+            cache_dir=self.config.cache_dir,
         )
 
     def statements(self, names: tuple[str, ...] | list[str] = ()) -> list[segment.Statement]:

@@ -246,3 +246,17 @@ def test_update_empties_a_machine_draft_whose_source_changed(project: Path, tflo
     assert entry.msgstr == ""
     assert "machine:" not in entry.tcomment
     assert entry.previous_msgid == "No war but the class war."
+
+
+def test_segments_from_the_cache_equal_freshly_parsed_ones(tmp_path: Path) -> None:
+    from translate_flow import segment
+
+    path = tmp_path / "s.md"
+    path.write_text(STATEMENT, encoding="utf-8")
+    fresh = segment.load(path, slug="s", default_lang="en")
+    stored = segment.load(path, slug="s", default_lang="en", cache_dir=tmp_path / "cache")
+    recalled = segment.load(path, slug="s", default_lang="en", cache_dir=tmp_path / "cache")
+    assert fresh.segments == stored.segments == recalled.segments
+    path.write_text(STATEMENT.replace("No war", "No wars"), encoding="utf-8")
+    changed = segment.load(path, slug="s", default_lang="en", cache_dir=tmp_path / "cache")
+    assert "No wars but the class war." in [s.text for s in changed.segments]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+import textwrap
+from functools import lru_cache
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,19 +85,71 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
     return parse(_read_text(path, shown), path, shown)
 
 
+@lru_cache(maxsize=65536)
+def _field(keyword: str, prefix: str, value: str) -> tuple[str, ...]:
+    """A keyword and its string, wrapped as polib wraps them.
+
+    Memoised: a template and its catalogs repeat every msgid, and wrapping is
+    most of the time a big catalog takes to write.
+    """
+    name = keyword.removeprefix("previous_")
+    pieces = value.splitlines(True)
+    if len(pieces) > 1:
+        pieces = ["", *pieces]
+    else:
+        special = sum(value.count(c) for c in '\\\n\r\t\v\b\f"')
+        if len(value) > WRAP_WIDTH - (len(keyword) + 3) + special:
+            wrapped = textwrap.wrap(polib.escape(value), WRAP_WIDTH - 2, drop_whitespace=False,
+                                    break_long_words=False)
+            return (f'{prefix}{name} ""', *(f'{prefix}"{item}"' for item in wrapped))
+        pieces = [value]
+    first, *rest = pieces
+    return (f'{prefix}{name} "{polib.escape(first)}"', *(f'{prefix}"{polib.escape(p)}"' for p in rest))
+
+
+def _wrapped_comment(marker: str, text: str) -> list[str]:
+    if len(text) + len(marker) > WRAP_WIDTH:
+        return textwrap.wrap(text, WRAP_WIDTH, initial_indent=marker, subsequent_indent=marker,
+                             break_long_words=False)
+    return [marker + text]
+
+
 def _entry_text(entry: polib.POEntry) -> str:
-    # polib wraps translator comments at the wrap width; gettext never does, and a
-    # wrapped `approved:` or `previous:` note would lose its tail on the next read.
-    comment = entry.tcomment
-    if not comment:
-        return str(entry.__unicode__(WRAP_WIDTH))
-    entry.tcomment = ""
-    try:
-        body = str(entry.__unicode__(WRAP_WIDTH))
-    finally:
-        entry.tcomment = comment
-    lines = "\n".join(f"# {line}" if line else "#" for line in comment.split("\n"))
-    return f"{lines}\n{body}"
+    """An entry as polib writes it, except that translator comments are not wrapped:
+    gettext never wraps them, and a wrapped `approved:` or `previous:` note would
+    lose its tail on the next read."""
+    lines: list[str] = []
+    if entry.tcomment:
+        lines += [f"# {line}" if line else "#" for line in entry.tcomment.split("\n")]
+    if entry.comment and not entry.obsolete:
+        for line in entry.comment.split("\n"):
+            lines += _wrapped_comment("#. ", line)
+    if entry.occurrences and not entry.obsolete:
+        places = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+        if len(places) + 3 > WRAP_WIDTH:
+            # textwrap breaks at hyphens; file names must stay whole (as polib does it).
+            lines += [part.replace("*", "-") for part in _wrapped_comment("#: ", places.replace("-", "*"))]
+        else:
+            lines.append("#: " + places)
+    if entry.flags:
+        lines.append("#, " + ", ".join(entry.flags))
+    prefix = "#~| " if entry.obsolete else "#| "
+    for keyword in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+        value = getattr(entry, keyword)
+        if value is not None:
+            lines += _field(keyword, prefix, value)
+    prefix = "#~ " if entry.obsolete else ""
+    if entry.msgctxt is not None:
+        lines += _field("msgctxt", prefix, entry.msgctxt)
+    lines += _field("msgid", prefix, entry.msgid)
+    if entry.msgid_plural:
+        lines += _field("msgid_plural", prefix, entry.msgid_plural)
+    if entry.msgstr_plural:
+        for index in sorted(entry.msgstr_plural):
+            lines += _field(f"msgstr[{index}]", prefix, entry.msgstr_plural[index])
+    else:
+        lines += _field("msgstr", prefix, entry.msgstr)
+    return "\n".join(lines) + "\n"
 
 
 def dumps(catalog: polib.POFile) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import locales
 from ..errors import StatementError
-from . import frontmatter, markdown, text
+from . import cache, frontmatter, markdown, text
 from .model import Layout, Segment, Span, Statement, split_lines
 
 __all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "split_lines", "SUFFIXES"]
@@ -36,8 +36,9 @@ def read_source(path: Path, display: Path | None = None) -> str:
         ) from None
 
 
-def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None = None) -> Statement:
-    """Read and segment one statement."""
+def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None = None,
+         cache_dir: Path | None = None) -> Statement:
+    """Read and segment one statement (with `cache_dir`, reusing the last run's segments)."""
     shown = display_path or path
     source = read_source(path, shown)
     if source.startswith("\ufeff"):
@@ -50,12 +51,16 @@ def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None 
         raise StatementError(
             f"unknown language {lang!r} in front matter; use uk, ru or en", path=shown, line=line
         )
-    found = frontmatter.segments(lines, count, meta)
-    if path.suffix == ".txt":
-        kind = "text"
-        found += text.segments(lines, count)
-    else:
-        kind = "markdown"
-        body = "\n" * count + "".join(lines[count:])
-        found += markdown.segments(body, lines)
+    kind = "text" if path.suffix == ".txt" else "markdown"
+    source_key = cache.key(source, path.suffix)
+    found = cache.recall(cache_dir, slug, source_key) if cache_dir is not None else None
+    if found is None:
+        found = frontmatter.segments(lines, count, meta)
+        if kind == "text":
+            found += text.segments(lines, count)
+        else:
+            body = "\n" * count + "".join(lines[count:])
+            found += markdown.segments(body, lines)
+        if cache_dir is not None:
+            cache.store(cache_dir, slug, source_key, found)
     return Statement(shown, slug, lang, kind, source, meta, tuple(found))
