@@ -191,3 +191,39 @@ def test_build_does_not_publish_a_translation_that_drops_a_link(project: Path, t
     assert result.exit_code == 1
     assert "statements/linked.md:1: markup check failed (links); see `tflow check` (uk)" in result.stderr
     assert not (project / "editions/uk/linked.md").exists()
+
+
+def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: Path, tflow: Callable[..., Result]) -> None:
+    from translate_flow import catalog
+
+    write_statement(project, "war.md", STATEMENT)
+    tflow("extract")
+    with catalog.editing(project / "locales/uk/war.po") as po:
+        for entry in po:
+            catalog.set_translation(entry, UK[entry.msgid], "olena", "2026-11-20")
+            catalog.approve(entry, "taras", "2026-11-24")
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 0, result.output
+    assert "(approved: taras (2026-11-24); sha256:" in result.output
+    markdown = (project / "editions/uk/war.md").read_text(encoding="utf-8")
+    assert markdown.endswith("-->\n") and "<!-- approved by taras (2026-11-24); sha256:" in markdown
+    page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert "taras (2026-11-24); sha256:" in page
+    assert "approved: taras (2026-11-24)" in (project / "editions/index.html").read_text(encoding="utf-8")
+
+
+def test_approval_is_dropped_when_the_msgstr_is_edited_in_any_editor(project: Path, tflow: Callable[..., Result]) -> None:
+    from translate_flow import catalog
+
+    write_statement(project, "war.md", STATEMENT)
+    tflow("extract")
+    with catalog.editing(project / "locales/uk/war.po") as po:
+        for entry in po:
+            catalog.set_translation(entry, UK[entry.msgid], "olena", "2026-11-20")
+            catalog.approve(entry, "taras", "2026-11-24")
+    po = polib.pofile(str(project / "locales/uk/war.po"))
+    po.find("Stop the war.").msgstr = "Зупиніть війну."
+    po.save()
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 1
+    assert "statements/war.md:12: not approved (uk)" in result.stderr

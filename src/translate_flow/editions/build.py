@@ -179,7 +179,10 @@ def build_edition(
         edition.signoff = _signoff(catalog_entries, text)
     if "md" in formats:
         target = project.edition_path(lang, statement.slug, statement.suffix)
-        storage.write_text(target, text)
+        signed = text
+        if edition.signoff and statement.format == "markdown":
+            signed += f"\n<!-- approved by {edition.signoff} -->\n"
+        storage.write_text(target, signed)
         edition.written.append(target)
     if "html" in formats:
         target = project.edition_path(lang, statement.slug, ".html")
