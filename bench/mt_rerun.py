@@ -2,9 +2,10 @@
 
 Counts the segments sent to the (local) online engine by the re-run of
 extract + pretranslate after each of two edits. Only empty entries are filled,
-and the cache answers everything sent before, so an edit that makes the merge
-empty the entry sends exactly one segment; an edit the merge treats as minor
-keeps the old draft (stale, fuzzy, with ``#| msgid``) and sends none.
+and the cache answers everything sent before. The merge empties an entry whose
+source changed meaning, and an entry that held only a machine draft (a human
+translation would be kept as stale instead), so each edit sends exactly one
+segment.
 
     .venv/bin/python bench/mt_rerun.py [PARAGRAPHS]
 """
@@ -35,7 +36,7 @@ def main(count: int = 5000) -> None:
                     "Paragraph 2500: the assembly of district 2500 voted",
                     "Paragraph 2500: the assembly of district 2501 voted",
                 ),
-                "words changed (merge keeps the old draft as stale)": (
+                "words changed (a machine draft of the old words is re-drafted)": (
                     "district 1200 voted against the war.",
                     "district 1200 voted against this war.",
                 ),
