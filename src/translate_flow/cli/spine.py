@@ -39,6 +39,9 @@ def init(directory: Path) -> None:
     glossary = directory / "glossary.csv"
     if not glossary.exists():
         storage.write_text(glossary, "en,uk,ru,note,forbidden\nNATO,НАТО,НАТО,,\n")
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
 

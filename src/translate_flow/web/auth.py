@@ -8,7 +8,6 @@ session came from, and a CSRF token that every write must echo back.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import threading
 import time
@@ -16,12 +15,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .invites import digest
+
 SESSION_SECONDS = 14 * 24 * 3600
 Clock = Callable[[], float]
-
-
-def _hash(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,7 @@ class Sessions:
         """A new session; returns the cookie value (never stored) and the session."""
         cookie = secrets.token_urlsafe(32)
         now = self._clock()
-        session = Session(_hash(cookie), person, invite, secrets.token_urlsafe(32), now + self._lifetime)
+        session = Session(digest(cookie), person, invite, secrets.token_urlsafe(32), now + self._lifetime)
         with self._lock:
             for key in [k for k, s in self._by_key.items() if s.expires < now]:
                 del self._by_key[key]
@@ -64,7 +61,7 @@ class Sessions:
     def get(self, cookie: str | None) -> Session | None:
         if not cookie:
             return None
-        key = _hash(cookie)
+        key = digest(cookie)
         with self._lock:
             session = self._by_key.get(key)
             if session is not None and session.expires < self._clock():
