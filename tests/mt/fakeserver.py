@@ -129,13 +129,16 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(state.delay)
             if fault == "slow":
                 time.sleep(state.slow)
-            if fault in ("429", "500", "503"):
-                self._reply(int(fault), json.dumps({"error": f"fault {fault}"}))
-                return
-            self._route(url.path, query, body, fault)
         finally:
+            # Counted as in flight until the answer is ready, not until it is written:
+            # a client that has read its answer may send the next request before this
+            # thread gets past the write, which is not a sixth request at once.
             with state.lock:
                 state.in_flight -= 1
+        if fault in ("429", "500", "503"):
+            self._reply(int(fault), json.dumps({"error": f"fault {fault}"}))
+            return
+        self._route(url.path, query, body, fault)
 
     def _route(self, path: str, query: dict[str, list[str]], body: Any, fault: str) -> None:
         def out(text: str, target: str) -> str:
