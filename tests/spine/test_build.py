@@ -193,7 +193,8 @@ def test_build_does_not_publish_a_translation_that_drops_a_link(project: Path, t
     assert not (project / "editions/uk/linked.md").exists()
 
 
-def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: Path, tflow: Callable[..., Result]) -> None:
+def approve_all(project: Path, tflow: Callable[..., Result]) -> None:
+    """The statement extracted, its Ukrainian translated by olena and approved by taras."""
     from translate_flow import catalog
 
     write_statement(project, "war.md", STATEMENT)
@@ -202,6 +203,10 @@ def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: P
         for entry in po:
             catalog.set_translation(entry, UK[entry.msgid], "olena", "2026-11-20")
             catalog.approve(entry, "taras", "2026-11-24")
+
+
+def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: Path, tflow: Callable[..., Result]) -> None:
+    approve_all(project, tflow)
     result = tflow("build", "--lang", "uk")
     assert result.exit_code == 0, result.output
     assert "(approved: taras (2026-11-24); sha256:" in result.output
@@ -213,14 +218,7 @@ def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: P
 
 
 def test_approval_is_dropped_when_the_msgstr_is_edited_in_any_editor(project: Path, tflow: Callable[..., Result]) -> None:
-    from translate_flow import catalog
-
-    write_statement(project, "war.md", STATEMENT)
-    tflow("extract")
-    with catalog.editing(project / "locales/uk/war.po") as po:
-        for entry in po:
-            catalog.set_translation(entry, UK[entry.msgid], "olena", "2026-11-20")
-            catalog.approve(entry, "taras", "2026-11-24")
+    approve_all(project, tflow)
     po = polib.pofile(str(project / "locales/uk/war.po"))
     po.find("Stop the war.").msgstr = "Зупиніть війну."
     po.save()

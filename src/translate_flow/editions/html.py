@@ -13,15 +13,12 @@ from .. import locales
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 LABELS = {
-    "en": {"pending": "translation pending", "draft": "Draft: parts of this edition are not translated yet.",
-           "languages": "Other languages", "by": "by", "signed": "Reviewed and approved by",
-           "index": "Editions", "statement": "Statement", "complete": "complete"},
-    "uk": {"pending": "переклад очікується", "draft": "Чернетка: частину цього видання ще не перекладено.",
-           "languages": "Інші мови", "by": "автор:", "signed": "Перевірили й затвердили",
-           "index": "Видання", "statement": "Заява", "complete": "готово"},
-    "ru": {"pending": "перевод ожидается", "draft": "Черновик: часть этого издания ещё не переведена.",
-           "languages": "Другие языки", "by": "автор:", "signed": "Проверили и утвердили",
-           "index": "Издания", "statement": "Заявление", "complete": "готово"},
+    "en": {"draft": "Draft: parts of this edition are not translated yet.",
+           "languages": "Other languages", "signed": "Reviewed and approved by"},
+    "uk": {"draft": "Чернетка: частину цього видання ще не перекладено.",
+           "languages": "Інші мови", "signed": "Перевірили й затвердили"},
+    "ru": {"draft": "Черновик: часть этого издания ещё не переведена.",
+           "languages": "Другие языки", "signed": "Проверили и утвердили"},
 }
 
 STYLE = """
