@@ -113,7 +113,7 @@ def _update_catalog(
     display = project.relative(path)
     with contextlib.nullcontext() if check else storage.lock(path):
         old = _read_text(path)
-        existing = io.read(path, display=display) if old is not None else None
+        existing = io.parse(old, path, display) if old is not None else None
         catalog = merge.update(pot, existing, statement.lang)
         revised = pot.metadata["POT-Creation-Date"]
         translator = ""

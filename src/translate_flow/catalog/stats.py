@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import polib
 
+from ..project import Project
+from .io import read
 from .states import State, state, words
 
 
@@ -49,3 +51,25 @@ def count(catalog: polib.POFile) -> Counts:
         entries[current] += 1
         word_counts[current] += words(entry.msgid)
     return Counts(entries, word_counts)
+
+
+def progress(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, object]]:
+    """Per statement and target language: counts by state and percent done (`tflow status`)."""
+    rows: list[dict[str, object]] = []
+    require = project.config.publish_require
+    for statement in project.statements(statements):
+        for lang in project.target_languages(statement):
+            path = project.catalog_path(statement.slug, lang)
+            row: dict[str, object] = {"statement": statement.slug, "lang": lang,
+                                      "catalog": project.relative(path)}
+            if not path.exists():
+                row["error"] = "not extracted"
+                rows.append(row)
+                continue
+            counts = count(read(path, display=project.relative(path)))
+            row.update(counts=counts.as_dict(), entries=counts.total_entries, words=counts.total_words,
+                       percent_translated=round(counts.percent("translated"), 1),
+                       percent_approved=round(counts.percent("approved"), 1),
+                       publishable_percent=round(counts.percent(require), 1))
+            rows.append(row)
+    return rows

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from .. import catalog, config, storage
+from .. import config, storage
 from ..catalog.extract import extract as extract_catalogs
+from ..catalog.stats import progress
 from ..editions import build as build_editions
 from ..errors import ConfigError
 from ..project import Project
@@ -117,27 +118,6 @@ def _bar(percent: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def status_rows(project: Project, statements: tuple[str, ...]) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    require = project.config.publish_require
-    for statement in project.statements(statements):
-        for lang in project.target_languages(statement):
-            path = project.catalog_path(statement.slug, lang)
-            row: dict[str, object] = {"statement": statement.slug, "lang": lang,
-                                      "catalog": project.relative(path)}
-            if not path.exists():
-                row["error"] = "not extracted"
-                rows.append(row)
-                continue
-            counts = catalog.count(catalog.read(path, display=project.relative(path)))
-            row.update(counts=counts.as_dict(), entries=counts.total_entries, words=counts.total_words,
-                       percent_translated=round(counts.percent("translated"), 1),
-                       percent_approved=round(counts.percent("approved"), 1),
-                       publishable_percent=round(counts.percent(require), 1))
-            rows.append(row)
-    return rows
-
-
 @click.command()
 @statements_argument
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -150,7 +130,7 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
       tflow status --json | jq '.[] | select(.percent_translated < 100)'
     """
     project = _project()
-    rows = status_rows(project, statements)
+    rows = progress(project, statements)
     people = pending_by_person(project)
     if as_json:
         click.echo(json.dumps({"catalogs": rows, "people": people}, indent=2, ensure_ascii=False))

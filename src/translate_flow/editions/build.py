@@ -14,7 +14,7 @@ import polib
 from .. import catalog, storage
 from ..catalog import State
 from ..project import Project
-from ..segment import Layout, Segment, Statement, split_lines
+from ..segment import Layout, Segment, Statement, frontmatter, split_lines
 from ..segment.text import segments as text_segments
 from . import html, index
 from .safety import Verdicts
@@ -126,16 +126,6 @@ def _render_for(
     return render
 
 
-def _split_front_matter(text: str) -> tuple[str, str]:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        alt = text.find("\n...\n", 3)
-        cut = min(x for x in (end, alt) if x >= 0) if max(end, alt) >= 0 else -1
-        if cut >= 0:
-            return text[: cut + 5], text[cut + 5 :]
-    return "", text
-
-
 def _meta_value(statement: Statement, key: str, entries: dict[str, polib.POEntry] | None,
                 require: str) -> str | None:
     value = statement.meta.get(key)
@@ -186,7 +176,8 @@ def build_edition(
         edition.written.append(target)
     if "html" in formats:
         target = project.edition_path(lang, statement.slug, ".html")
-        front, body = _split_front_matter(text)
+        lines = split_lines(text)
+        body = "".join(lines[max(frontmatter.length(lines), 0):])
         alternates = [
             html.Alternate(other, f"../{other}/{Path(statement.slug).name}.html")
             for other in project.config.languages

@@ -16,20 +16,31 @@ TRANSLATABLE_KEYS = ("title", "subtitle", "description", "summary")
 _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*")
 
 
-def split(lines: list[str], path: Path) -> tuple[int, dict[str, Any]]:
-    """Return (number of front-matter lines, metadata); (0, {}) when there is none."""
+def length(lines: list[str]) -> int:
+    """How many lines the front matter takes, fences included; 0 when there is none.
+
+    -1 when a `---` opens it and nothing closes it.
+    """
     if not lines or lines[0].rstrip("\r\n") != "---":
-        return 0, {}
+        return 0
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n") in ("---", "..."):
-            break
-    else:
+            return index + 1
+    return -1
+
+
+def split(lines: list[str], path: Path) -> tuple[int, dict[str, Any]]:
+    """Return (number of front-matter lines, metadata); (0, {}) when there is none."""
+    count = length(lines)
+    if count == 0:
+        return 0, {}
+    if count < 0:
         raise StatementError(
             "front matter opened with `---` is never closed; add a line `---` after it",
             path=path,
             line=1,
         )
-    text = "".join(lines[1:index])
+    text = "".join(lines[1 : count - 1])
     try:
         meta = yaml.safe_load(text) if text.strip() else {}
     except yaml.YAMLError as exc:
@@ -41,7 +52,7 @@ def split(lines: list[str], path: Path) -> tuple[int, dict[str, Any]]:
         raise StatementError(
             "front matter must be a mapping of `key: value` lines", path=path, line=2
         )
-    return index + 1, meta
+    return count, meta
 
 
 def segments(lines: list[str], count: int, meta: dict[str, Any]) -> list[Segment]:
