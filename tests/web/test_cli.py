@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from translate_flow.cli import cli
 from translate_flow.web.invites import InviteStore, digest
 
-LINK = re.compile(r"^http://127\.0\.0\.1:8000/signin\?token=([\w-]{43})$", re.M)
+LINK = re.compile(r"^http://127\.0\.0\.1:8000/signin\?token=(olena\.[\w-]{43})$", re.M)
 
 
 def tflow(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
