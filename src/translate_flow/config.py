@@ -182,6 +182,7 @@ SCHEMA = Table({
     }),
 })
 
+
 def default_value(*place: str) -> Any:
     """The schema's default for the key at `place`, e.g. ``default_value("checks", "apostrophe_uk")``."""
     node: Node = SCHEMA
