@@ -41,7 +41,8 @@ def serve(host: str, port: int, trusted_proxy: tuple[str, ...], quiet: bool) -> 
 
     lang = terminal_language()
     project = Project.open()
-    proxies = trusted_proxy or _configured_proxies(project)
+    configured = project.config.trusted_proxy
+    proxies = trusted_proxy or ((str(configured),) if configured is not None else ())
     try:
         server = make_server(project, host, port, trusted_proxy=proxies,
                              log=None if quiet else (lambda line: click.echo(line, err=True)))
@@ -59,16 +60,6 @@ def serve(host: str, port: int, trusted_proxy: tuple[str, ...], quiet: bool) -> 
     except KeyboardInterrupt:
         pass
     click.echo(tr(lang, "Stopped."))
-
-
-def _configured_proxies(project: Project) -> tuple[str, ...]:
-    """`[web] trusted_proxy`: one address or network, or a list of them."""
-    section = project.config.section("web")
-    value = section.data.get("trusted_proxy", "")
-    if isinstance(value, list):
-        return tuple(section.str_list("trusted_proxy", []))
-    found = section.str("trusted_proxy", "")
-    return (found,) if found else ()
 
 
 @click.command()

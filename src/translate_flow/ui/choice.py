@@ -8,25 +8,20 @@ browser's Accept-Language, and everything else to English, the msgid language.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from .. import locales
-from ..config import Config
 from . import LANGUAGES, SOURCE_LANGUAGE
 
+if TYPE_CHECKING:
+    from ..review.people import Person
 
-def person_language(config: Config, name: str) -> str | None:
-    """The interface language of the person `name` in `config`, or None when nothing says."""
-    for section in config.top.tables("people"):
-        if section.str("name", None) != name:
-            continue
-        # `ui` is read from the table itself so that this rule holds whatever
-        # fields the Person record carries.
-        chosen = section.str("ui", None)
-        languages = section.str_list("languages", [])
-        for code in ([chosen] if chosen else []) + languages[:1]:
-            if code in LANGUAGES:
-                return code
-        return None
+
+def person_language(person: Person) -> str | None:
+    """The interface language of `person`, or None when nothing in `[[people]]` says."""
+    for code in ([person.ui] if person.ui else []) + list(person.languages[:1]):
+        if code in LANGUAGES:
+            return code
     return None
 
 
@@ -39,9 +34,9 @@ def page_language(chosen: str | None, person: str | None, accept_language: str) 
     return locales.negotiate(accept_language, LANGUAGES) or SOURCE_LANGUAGE
 
 
-def reader_language(config: Config, name: str) -> str:
-    """The language of what `name` reads away from a browser: mails, offline sheets."""
-    return person_language(config, name) or SOURCE_LANGUAGE
+def reader_language(person: Person) -> str:
+    """The language of what `person` reads away from a browser: mails, offline sheets."""
+    return person_language(person) or SOURCE_LANGUAGE
 
 
 def terminal_language() -> str:

@@ -54,10 +54,11 @@ def storable(value: str, name: str, lang: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
+        code = "%04X" % ord(value[exc.start])
         raise Refused(HTTPStatus.BAD_REQUEST, tr(
             lang, "%(field)s: character %(position)d is U+%(code)s, half of a surrogate pair, which no "
                   "text file can hold; copy the text again from its source.",
-            field=name, position=exc.start + 1, code=f"{ord(value[exc.start]):04X}")) from None
+            field=name, position=exc.start + 1, code=code)) from None
     if "\x00" in value:
         raise Refused(HTTPStatus.BAD_REQUEST, tr(
             lang, "%(field)s: character %(position)d is a NUL character, which a PO file cannot hold; "

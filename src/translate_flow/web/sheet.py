@@ -89,7 +89,7 @@ def write_sheets(project: Project, person: str | None = None) -> list[Path]:
         if not views:
             target.unlink(missing_ok=True)
             continue
-        lang = reader_language(project.config, someone.name)
+        lang = reader_language(someone)
         data = {
             "page": "sheet",
             "kind": JSON_KIND,

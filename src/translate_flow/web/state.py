@@ -112,7 +112,7 @@ class ReviewState:
 
     def language(self, request: Request, visitor: Visitor | None) -> str:
         """The page language of this request; remembered on the request for its error pages."""
-        person = person_language(self.project.config, visitor.person.name) if visitor else None
+        person = person_language(visitor.person) if visitor else None
         lang = page_language(request.cookies.get(LANGUAGE_COOKIE), person,
                              request.headers.get("accept-language", ""))
         request.state.lang = lang
