@@ -153,7 +153,7 @@ def test_an_edit_of_another_language_is_refused(signed_in: Any, root: Path) -> N
     fingerprint = catalog.fingerprint(entry(root, "ru", TITLE))
     reply = olena.save(TITLE, "Против войны", lang="ru", fingerprint=fingerprint)
     assert reply.status == 403
-    assert "olena cannot change ru text" in reply.json()["reason"]
+    assert reply.json()["reason"] == "olena не може змінювати текст ru (мови: uk)."
     assert po_path(root, "ru").read_bytes() == before
     assert olena.get("/statement", slug="appeal", lang="ru").status == 403
 
@@ -162,7 +162,7 @@ def test_a_translator_cannot_approve(signed_in: Any, root: Path) -> None:
     olena = signed_in("olena")
     reply = olena.approve(UNITE)
     assert reply.status == 403
-    assert "approving needs the reviewer role" in reply.json()["reason"]
+    assert "потрібна роль рецензента для uk" in reply.json()["reason"]
     assert catalog.state(entry(root, "uk", UNITE)) is State.TRANSLATED
 
 

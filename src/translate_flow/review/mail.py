@@ -121,10 +121,10 @@ def summary(project: Project, worklist: Worklist) -> str:
 
 def _describe(lang: str, worklist: Worklist) -> str:
     """``34 entries, 976 words in 1 statement``, in `lang`."""
-    return tr(lang, "%(entries)s, %(words)s in %(statements)s",
+    return tr(lang, "%(entries)s, %(words)s %(statements)s",
               entries=ntr(lang, "%(num)d entry", "%(num)d entries", worklist.entries),
               words=ntr(lang, "%(num)d word", "%(num)d words", worklist.words),
-              statements=ntr(lang, "%(num)d statement", "%(num)d statements", len(worklist.statements)))
+              statements=ntr(lang, "in %(num)d statement", "in %(num)d statements", len(worklist.statements)))
 
 
 def message(project: Project, settings: SmtpSettings, person: Person, worklist: Worklist,

@@ -85,13 +85,24 @@ def environment(package: str, folder: str = "templates") -> jinja2.Environment:
 
 
 def localized(env: jinja2.Environment, lang: str) -> jinja2.Environment:
-    """An overlay of `env` with the interface catalog of `lang` installed (cached)."""
+    """A copy of `env` with the interface catalog of `lang` installed (cached).
+
+    A copy, not `env.overlay()`: an overlay shares its parent's globals, and its
+    `install_gettext_translations` is the parent's, so every language would end
+    up with the catalog installed last.
+    """
     lang = interface_language(lang)
     key = (id(env), lang)
     with _overlays_lock:
         overlay = _overlays.get(key)
         if overlay is None:
-            overlay = env.overlay()
+            overlay = jinja2.Environment(
+                loader=env.loader, autoescape=env.autoescape, undefined=env.undefined,
+                extensions=list(env.extensions), trim_blocks=env.trim_blocks,
+                lstrip_blocks=env.lstrip_blocks, keep_trailing_newline=env.keep_trailing_newline)
+            overlay.filters.update(env.filters)
+            overlay.tests.update(env.tests)
+            overlay.globals.update(env.globals)
             overlay.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
             overlay.globals["lang"] = lang
             _overlays[key] = overlay

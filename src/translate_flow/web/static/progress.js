@@ -1,5 +1,5 @@
 /* The progress bar: words by state, and the share translated and approved. */
-import { STATES, counted, el, label, say } from "./dom.js";
+import { STATES, counted, el, label, number, say } from "./dom.js";
 
 function percent(part, total) {
   return total ? Math.round((1000 * part) / total) / 10 : 100;
@@ -19,10 +19,10 @@ export function progressBar(progress) {
     seg.style.width = percent(words[state], total) + "%"; /* CSSOM, which the CSP allows; a style attribute it would not */
     bar.appendChild(seg);
   });
-  const translated = say("percent_translated", { percent: percent(done, total) });
+  const translated = say("percent_translated", { percent: number(percent(done, total)) });
   bar.setAttribute("aria-label", translated);
   const summary = el("span", { class: "figures" },
-    translated + " · " + say("percent_approved", { percent: percent(words.approved || 0, total) }) +
+    translated + " · " + say("percent_approved", { percent: number(percent(words.approved || 0, total)) }) +
     " · " + counted("words", total));
   return el("div", { class: "progress" }, bar, summary);
 }
