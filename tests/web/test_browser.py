@@ -15,7 +15,7 @@ from translate_flow.review.packets import import_packets
 from translate_flow.web.server import ReviewServer
 from translate_flow.web.sheet import write_sheets
 
-from .conftest import CONDEMN, NATO, TITLE, UNITE, Tab, edit_behind, entry
+from .conftest import ARTIFACTS, CONDEMN, NATO, TITLE, UNITE, Tab, edit_behind, entry
 
 pytestmark = pytest.mark.browser
 
@@ -115,6 +115,7 @@ def test_a_cross_language_edit_is_refused(tab: Tab, server: ReviewServer, invite
     sign_in(tab, server, invite("olena"))
     tab.page.goto(f"{server.url}/statement?slug=appeal&lang=ru")
     assert "olena не працює з мовою ru (мови: uk)." in tab.page.locator("main").inner_text()
+    tab.shot("refused")
     open_statement(tab, server)
     fingerprint = catalog.fingerprint(entry(root, "ru", TITLE))
     before = (root / "locales" / "ru" / "appeal.po").read_bytes()
@@ -212,3 +213,17 @@ def test_the_offline_sheet_switches_language_and_keeps_its_decisions(tab: Tab, p
     assert article(tab, NATO).locator(".badge").inner_text() == "сохранено в этом листе"
     assert tab.page.get_by_role("button", name="Сохранить файл решений").is_visible()
     tab.shot("offline-sheet-ru")
+
+
+def test_the_sign_in_page_speaks_the_browsers_language(browser: Any, server: ReviewServer, invite: Any) -> None:
+    context = browser.new_context(viewport={"width": 1000, "height": 600}, locale="uk-UA")
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/signin?token={invite('taras')}")
+        assert page.locator("h1").inner_text() == "Вхід"
+        page.screenshot(path=str(ARTIFACTS / "signin-uk.png"))
+        page.get_by_role("button", name="Увійти як taras").click()
+        page.wait_for_selector("#work")
+        assert page.locator("h1").inner_text() == "Мої завдання"
+    finally:
+        context.close()

@@ -40,7 +40,7 @@ from ..ui.choice import page_language
 from . import desk, pages, signin
 from .auth import Limits, Sessions
 from .invites import InviteStore
-from .state import LANGUAGE_COOKIE, AfterSave, Refused, ReviewState, no_commit
+from .state import LANGUAGE_COOKIE, AfterSave, Refused, ReviewState, address, no_commit
 
 log = logging.getLogger("translate_flow.web")
 
@@ -88,10 +88,10 @@ class Guard:
         if not client or not self.proxies:
             return False
         try:
-            address = ipaddress.ip_address(client[0])
+            peer = ipaddress.ip_address(client[0])
         except ValueError:
             return False
-        return any(address in network for network in self.proxies)
+        return any(peer in network for network in self.proxies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -144,7 +144,7 @@ def refusal(request: Request, status: int, reason: str) -> Response:
     }
     title = titles.get(HTTPStatus(status), tr(lang, "Cannot do that"))
     return HTMLResponse(pages.render("message.html", lang, title=title, paragraphs=[reason],
-                                     signin=None, here=request.url.path), status)
+                                     signin=None, here=address(request)), status)
 
 
 async def _refused(request: Request, exc: Exception) -> Response:

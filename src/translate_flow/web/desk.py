@@ -25,7 +25,7 @@ from ..segment import Statement
 from ..ui import tr
 from . import pages, work
 from .inputs import json_object, read_body, text_field
-from .state import CSRF_HEADER, Refused, ReviewState, Visitor, state_of
+from .state import CSRF_HEADER, Refused, ReviewState, Visitor, address, state_of
 from .strings import script_strings
 from .suggest import suggestions
 from .view import JSON, entry_view, progress, read_catalog, statement_view
@@ -48,9 +48,8 @@ def _app_page(request: Request, visitor: Visitor, lang: str, title: str, current
     strings = script_strings(lang)
     data = {**data, "me": _person_data(visitor), "strings": strings}
     roles = [strings["roles"].get(role, role) for role in visitor.person.roles]
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return HTMLResponse(pages.render("app.html", lang, title=title, current=current, me=data["me"],
-                                     roles=roles, data=data, here=here, entry=pages.ENTRY_MODULE))
+                                     roles=roles, data=data, here=address(request), entry=pages.ENTRY_MODULE))
 
 
 def work_page(request: Request) -> Response:

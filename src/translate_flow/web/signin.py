@@ -22,7 +22,7 @@ from . import pages
 from .auth import SESSION_SECONDS
 from .inputs import form_fields, read_body
 from .invites import Invite, claimed_name
-from .state import LANGUAGE_COOKIE, SESSION_COOKIE, Refused, check_origin, state_of
+from .state import LANGUAGE_COOKIE, SESSION_COOKIE, Refused, address, check_origin, state_of
 
 LANGUAGE_SECONDS = 365 * 24 * 3600
 
@@ -64,7 +64,7 @@ def signin_page(request: Request) -> Response:
     token = request.query_params.get("token", "")
     invite = _attempt(request, token, lang)
     return HTMLResponse(pages.render(
-        "message.html", lang, here="/", title=tr(lang, "Sign in"),
+        "message.html", lang, here=address(request), title=tr(lang, "Sign in"),
         paragraphs=[tr(lang, "This is %(name)s's personal sign-in link for the review of "
                              "translations. Do not share it.", name=invite.name)],
         signin={"name": invite.name, "token": token}))

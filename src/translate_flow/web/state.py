@@ -150,3 +150,8 @@ def check_origin(request: Request, lang: str) -> None:
 def state_of(request: Request) -> ReviewState:
     found: ReviewState = request.app.state.review
     return found
+
+
+def address(request: Request) -> str:
+    """The page's path and query, where the language switch comes back to."""
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")

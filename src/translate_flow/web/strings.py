@@ -38,6 +38,7 @@ def script_strings(lang: str) -> dict[str, Any]:
     ngettext = translations(lang).ngettext
     return {
         "lang": lang,
+        "language_names": {code: locales.name(code, lang) for code in LANGUAGES},
         "states": {
             "untranslated": tr(lang, "untranslated"),
             "draft": tr(lang, "draft"),

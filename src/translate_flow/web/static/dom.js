@@ -85,8 +85,9 @@ export function el(tag, props) {
   return node;
 }
 
+/* A language's name in the page's language (`names`, in itself, for others). */
 export function langName(names, code) {
-  return (names && names[code]) || code;
+  return (words.current.language_names || {})[code] || (names && names[code]) || code;
 }
 
 export function statementUrl(slug, lang, third) {
