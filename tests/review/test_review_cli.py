@@ -67,8 +67,8 @@ def test_approve_refuses_self_approval_with_one_line(root: Path, tflow: Run) -> 
     translate(root, "ru", {TITLE: "Против войны"}, "ivan")
     result = tflow("approve", "war", "--lang", "ru", "--as", "ivan", TITLE)
     assert result.exit_code == 1
-    assert result.stderr == ("Error: locales/ru/war.po: ivan translated «Against the war» and cannot "
-                             "approve it too ([review] two_people = true)\n")
+    assert result.stderr == ("Error: locales/ru/war.po: «Against the war»: ivan translated this entry "
+                             "and cannot approve it too ([review] two_people = true)\n")
     assert catalog.state(entry(root, "ru", TITLE)) is State.TRANSLATED
 
 

@@ -381,8 +381,8 @@ def _tasks(unit: _Unit, assignment: Assignment, name: str, two_people: bool) -> 
     for entry, current, count in unit.entries:
         if current in TO_TRANSLATE and assignment.translator == name:
             role = TRANSLATOR
-        elif current is State.TRANSLATED and assignment.reviewer == name and not (
-            two_people and catalog.translator(entry) == name
+        elif current is State.TRANSLATED and assignment.reviewer == name and (
+            catalog.approval_verdict(entry, name, two_people=two_people).allowed
         ):
             role = REVIEWER
         else:
