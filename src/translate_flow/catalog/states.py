@@ -52,19 +52,20 @@ class State(Enum):
 
 
 @dataclass(frozen=True)
-class Approval:
-    person: str
-    day: str
-    digest: str
-
-
-@dataclass(frozen=True)
-class Authorship:
-    """The translator of record: who wrote the current msgstr, bound to its hash."""
+class Signed:
+    """A note ``<person> <day> <hash of msgstr>`` that still matches the msgstr."""
 
     person: str
     day: str
     digest: str
+
+
+class Approval(Signed):
+    """Who approved the current msgstr."""
+
+
+class Authorship(Signed):
+    """The translator of record: who wrote the current msgstr."""
 
 
 @dataclass(frozen=True)
@@ -136,24 +137,24 @@ def set_note(entry: polib.POEntry, key: str, value: str | None) -> None:
     entry.tcomment = "\n".join(kept)
 
 
-def approval(entry: polib.POEntry) -> Approval | None:
-    """The approval note, if there is one and it still matches the msgstr."""
-    note = notes(entry).get("approved")
-    if not note:
-        return None
-    parts = note.split()
+def _signed(entry: polib.POEntry, key: str) -> tuple[str, str, str] | None:
+    note = notes(entry).get(key)
+    parts = note.split() if note else []
     if len(parts) != 3 or parts[2] != msgstr_hash(entry.msgstr):
         return None
-    return Approval(parts[0], parts[1], parts[2])
+    return parts[0], parts[1], parts[2]
+
+
+def approval(entry: polib.POEntry) -> Approval | None:
+    """The approval note, if there is one and it still matches the msgstr."""
+    found = _signed(entry, "approved")
+    return Approval(*found) if found else None
 
 
 def authorship(entry: polib.POEntry) -> Authorship | None:
     """The translator of record, if the note is there and still matches the msgstr."""
-    note = notes(entry).get("translated")
-    parts = note.split() if note else []
-    if len(parts) != 3 or parts[2] != msgstr_hash(entry.msgstr):
-        return None
-    return Authorship(parts[0], parts[1], parts[2])
+    found = _signed(entry, "translated")
+    return Authorship(*found) if found else None
 
 
 def translator(entry: polib.POEntry) -> str | None:
