@@ -307,7 +307,9 @@ def send_command(person: str | None, dry_run: bool) -> None:
     project = _project()
     if dry_run:
         shown = mail.preview(project, person)
-        for text in shown:
+        for number, text in enumerate(shown, 1):
+            if number > 1:
+                click.echo(f"{'=' * 30} mail {number} of {len(shown)} {'=' * 30}")
             click.echo(text)
         if not shown:
             click.echo("Nothing pending; no mail would be sent.")
