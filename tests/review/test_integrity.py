@@ -19,7 +19,8 @@ from translate_flow import catalog
 from translate_flow.catalog import State
 from translate_flow.editions.build import build
 from translate_flow.project import Project
-from translate_flow.review.decisions import Decision, apply_decisions, permissions
+from translate_flow.review.decisions import Checker, Decision, apply_decisions, entry_review, permissions
+from translate_flow.review.people import load_people
 from translate_flow.review.packets import export, import_packets
 from translate_flow.review.routing import queue, route
 from tests.conftest import require_program
@@ -384,3 +385,36 @@ def test_review_notes_survive_msgcat_and_stay_one_line_each(root: Path, project:
     assert catalog.comments(after) == catalog.comments(before)
     text = po_path(root, "uk").read_text(encoding="utf-8")
     assert sum(line.startswith("# override: taras ") for line in text.splitlines()) == 1
+
+
+def test_accepting_someones_suggestion_keeps_them_its_translator(root: Path, project: Project) -> None:
+    assert apply_decisions(project, [decide(root, TITLE, "marta", "Геть війну", suggest=True)]).suggested
+    assert apply_decisions(project, [decide(root, TITLE, "olena", "Геть війну")]).applied
+    assert catalog.translator(entry(root, "uk", TITLE)) == "marta"
+    report = apply_decisions(project, [decide(root, TITLE, "marta", approve=True)])
+    assert report.refused and catalog.state(entry(root, "uk", TITLE)) is State.TRANSLATED
+    assert apply_decisions(project, [decide(root, TITLE, "taras", approve=True)]).applied
+
+
+def test_the_page_data_of_an_entry_has_comments_overrides_and_the_verdict(root: Path, project: Project) -> None:
+    translate(root, "uk", {ODESA: WRONG_NUMBER}, "olena")
+    apply_decisions(project, [decide(root, ODESA, "olena", comment="Джерело каже 46.")])
+    people = load_people(project.config)
+    found = entry(root, "uk", ODESA)
+    errors = Checker.load(project).errors(found, "uk")
+    data = entry_review(found, people["taras"], "uk", two_people=True, errors=errors)
+    assert data["may_approve"] is True and data["translator"] == "olena"
+    assert [p["check"] for p in data["override_required"]] == ["numbers", "numbers"]  # type: ignore[attr-defined]
+    assert data["comments"] == [{"person": "olena", "day": catalog.today(), "text": "Джерело каже 46."}]
+    assert data["overrides"] == []
+
+
+def test_a_packet_shows_everyone_the_comments_on_an_entry(root: Path, project: Project) -> None:
+    draft(root, "uk", {TITLE: "Проти війни"})
+    apply_decisions(project, [decide(root, TITLE, "taras", comment="Коротше, будь ласка.")])
+    route(project)
+    export(project, "olena")
+    packet = polib.pofile(str(root / "review/outbox/olena/war.uk.po"))
+    found = packet.find(TITLE)
+    assert found is not None and not found.tcomment
+    assert f"comment: taras {catalog.today()} Коротше, будь ласка." in found.comment.split("\n")

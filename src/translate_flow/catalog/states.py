@@ -334,6 +334,12 @@ def set_translation(entry: polib.POEntry, text: str, person: str, day: str | Non
     set_note(entry, "approved", None)
 
 
+def suggester(entry: polib.POEntry) -> str | None:
+    """Who wrote the entry's fuzzy draft, when a person did ("needs work" from a packet or page)."""
+    note = notes(entry).get("suggested") if "fuzzy" in entry.flags else None
+    return note.split()[0] if note else None
+
+
 def set_suggestion(entry: polib.POEntry, text: str, person: str, day: str | None = None) -> None:
     """Keep a person's unfinished text ("needs work") as a fuzzy draft attributed to them.
 

@@ -179,6 +179,19 @@ def permission(entry: polib.POEntry, person: Person, lang: str, *, two_people: b
     return Permission(verdict.allowed, verdict.reason, verdict.adopt, required)
 
 
+def entry_review(entry: polib.POEntry, person: Person, lang: str, *, two_people: bool,
+                 errors: list[checks.Problem]) -> dict[str, object]:
+    """What a page shows and offers on one entry besides its text: verdict, people, comments."""
+    return {
+        **permission(entry, person, lang, two_people=two_people, errors=errors).as_dict(),
+        "translator": catalog.translator(entry),
+        "suggested_by": catalog.suggester(entry),
+        "comments": [{"person": c.person, "day": c.day, "text": c.text} for c in catalog.comments(entry)],
+        "overrides": [{"person": o.person, "day": o.day, "checks": list(o.checks), "reason": o.reason}
+                      for o in catalog.overrides(entry)],
+    }
+
+
 def permissions(project: Project, slug: str, lang: str, person: str) -> dict[str, Permission]:
     """Each live entry's `Permission` for `person` in `slug`'s `lang` catalog, by msgid."""
     people = load_people(project.config)
@@ -325,7 +338,10 @@ class _Apply:
             if accepting and not self.override(decision, entry, self.errors(entry, decision.person),
                                                "not accepted"):
                 return False
-            catalog.set_translation(entry, decision.msgstr, decision.person, self.day)
+            # Accepting someone's suggestion as it stands records them as its translator,
+            # so that they cannot approve their own words afterwards.
+            author = (catalog.suggester(entry) if accepting else None) or decision.person
+            catalog.set_translation(entry, decision.msgstr, author, self.day)
             changed = True
         if not approval_holds:
             return self.approve(decision, entry, changed)
