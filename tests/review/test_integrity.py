@@ -140,6 +140,16 @@ def test_a_reviewer_is_not_offered_their_own_translation_in_the_queue(root: Path
     assert [t.msgid for t in work.tasks] == [POSITION]
 
 
+def test_an_entry_its_assigned_reviewer_wrote_goes_to_a_second_reviewer(root: Path, project: Project) -> None:
+    translate(root, "uk", {TITLE: "Проти війни", POSITION: "Наша позиція"}, "olena")
+    route(project)
+    (assigned,) = [w for w in queue(project) if any(t.role == "reviewer" and t.lang == "uk" for t in w.tasks)]
+    other = "taras" if assigned.person == "marta" else "marta"
+    apply_decisions(project, [decide(root, POSITION, assigned.person, "Наша думка")])
+    work = {w.person: [t.msgid for t in w.tasks if t.lang == "uk"] for w in queue(project)}
+    assert work[assigned.person] == [TITLE] and work[other] == [POSITION]
+
+
 # Errors are approved only with an override, which is kept and signed off.
 
 def test_approving_an_entry_with_an_error_needs_an_override(root: Path, tflow: Run) -> None:
