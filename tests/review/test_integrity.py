@@ -173,6 +173,20 @@ def test_approving_an_entry_with_an_error_needs_an_override(root: Path, tflow: R
     assert line in po_path(root, "uk").read_text(encoding="utf-8").replace("# ", "")
 
 
+def test_check_reports_an_overridden_error_without_failing(root: Path, tflow: Run) -> None:
+    translate(root, "uk", {ODESA: WRONG_NUMBER}, "olena")
+    assert tflow("check", "--lang", "uk").exit_code == 3
+    assert tflow("approve", "war", "--lang", "uk", "--as", "taras", ODESA, "--override",
+                 "the archive counts 46").exit_code == 0
+    result = tflow("check", "--lang", "uk")
+    assert result.exit_code == 0, result.output
+    assert (f"error: [numbers] number 48 missing in translation (overridden by taras {catalog.today()}: "
+            "the archive counts 46)") in result.stdout
+    assert result.stdout.splitlines()[-1] == "0 errors, 0 warnings, 2 overridden"
+    data = json.loads(tflow("check", "--lang", "uk", "--json").stdout)
+    assert [d["override"]["person"] for d in data] == ["taras", "taras"]
+
+
 def test_an_override_is_shown_in_the_editions_sign_off(root: Path, tflow: Run, project: Project) -> None:
     texts = {TITLE: "Проти війни", POSITION: "Наша позиція",
              CONDEMN: "Ми засуджуємо війну та мобілізацію в Україні.",
