@@ -17,6 +17,7 @@ import polib
 
 from translate_flow import catalog
 from translate_flow.catalog import State
+from translate_flow.catalog.extract import extract
 from translate_flow.editions.build import build
 from translate_flow.project import Project
 from translate_flow.review.decisions import Checker, Decision, apply_decisions, entry_review, permissions
@@ -24,7 +25,7 @@ from translate_flow.review.people import load_people
 from translate_flow.review.packets import export, import_packets
 from translate_flow.review.routing import queue, route
 from tests.conftest import require_program
-from tests.review.conftest import Run, draft, entry, po_path, poedit_save, translate
+from tests.review.conftest import STATEMENT, Run, draft, entry, po_path, poedit_save, translate
 
 TITLE = "Against the war"
 POSITION = "Our position"
@@ -169,7 +170,7 @@ def test_approving_an_entry_with_an_error_needs_an_override(root: Path, tflow: R
     (override,) = catalog.overrides(found)
     assert (override.person, override.day, override.checks, override.reason) == (
         "taras", catalog.today(), ("numbers",), "the archive counts 46")
-    line = f"override: taras {catalog.today()} {catalog.msgstr_hash(WRONG_NUMBER)} numbers: the archive counts 46"
+    line = f"override: taras {catalog.today()} {catalog.pair_hash(found)} numbers: the archive counts 46"
     assert line in po_path(root, "uk").read_text(encoding="utf-8").replace("# ", "")
 
 
@@ -200,6 +201,29 @@ def test_an_override_is_shown_in_the_editions_sign_off(root: Path, tflow: Run, p
     assert edition.signoff is not None
     assert edition.signoff.endswith(
         f"; taras ({catalog.today()}) overrode numbers at statements/war.md:12: the archive counts 46")
+
+
+def test_an_override_does_not_carry_over_to_a_changed_source(root: Path, project: Project) -> None:
+    translate(root, "uk", {ODESA: WRONG_NUMBER}, "olena")
+    assert apply_decisions(project, [decide(root, ODESA, "taras", approve=True, override="ok")]).applied
+    (root / "statements/war.md").write_text(
+        STATEMENT.replace("48 anti-fascists were killed", "48 anti-fascists were murdered"), encoding="utf-8")
+    extract(project)
+    changed = entry(root, "uk", ODESA.replace("killed", "murdered"))
+    assert catalog.state(changed) is State.STALE and changed.msgstr == WRONG_NUMBER
+    assert catalog.overrides(changed) == []
+
+
+def test_a_suggestion_survives_a_change_of_its_source(root: Path, project: Project) -> None:
+    draft(root, "uk", {NATO: "НАТО і Кремль посилають робітників на смерть."})
+    assert apply_decisions(project, [decide(root, NATO, "olena", "НАТО і Кремль женуть робітників на смерть.",
+                                            suggest=True)]).suggested
+    (root / "statements/war.md").write_text(STATEMENT.replace("send workers to die", "send the workers to die"),
+                                            encoding="utf-8")
+    extract(project)
+    changed = entry(root, "uk", NATO.replace("send workers", "send the workers"))
+    assert changed.msgstr == "НАТО і Кремль женуть робітників на смерть."
+    assert catalog.notes(changed)["suggested"].startswith("olena ")
 
 
 def test_an_override_does_not_carry_over_to_a_changed_text(root: Path, project: Project) -> None:

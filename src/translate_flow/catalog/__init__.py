@@ -22,6 +22,7 @@ from .states import (
     authorship,
     comments,
     overrides,
+    pair_hash,
     replaces_draft,
     set_suggestion,
     suggester,
@@ -42,7 +43,7 @@ from .stats import Counts, count
 __all__ = [
     "Approval", "Authorship", "Comment", "Counts", "Override", "State", "Verdict", "add_comment",
     "add_override", "approval", "approval_verdict", "approve", "authorship", "comments", "count",
-    "dumps", "editing", "overrides", "replaces_draft", "set_suggestion", "suggester",
+    "dumps", "editing", "overrides", "pair_hash", "replaces_draft", "set_suggestion", "suggester",
     "fingerprint", "msgstr_hash", "notes", "provenance", "read", "set_draft", "set_note",
     "set_translation", "state", "today", "translator", "words", "write",
 ]

@@ -12,7 +12,7 @@ Review records that accumulate are one self-contained line each, so that they
 survive merges and editors: ``# comment: olena 2026-11-25 text`` (a question or
 an answer on the entry) and ``# override: taras 2026-11-25 1a2b3c4d5e6f
 letters,numbers: reason`` (an error-level check problem accepted on purpose,
-bound to the text it was accepted for).
+bound by `pair_hash` to the source and text it was accepted for).
 """
 
 from __future__ import annotations
@@ -207,10 +207,15 @@ def add_comment(entry: polib.POEntry, person: str, text: str, day: str | None = 
     return add_note(entry, "comment", f"{person} {day or today()} {_escape(text)}")
 
 
+def pair_hash(entry: polib.POEntry) -> str:
+    """A short hash of the entry's source and translation: what a check problem depends on."""
+    return msgstr_hash(f"{entry.msgctxt or ''}\x04{entry.msgid}\x00{entry.msgstr}")
+
+
 def overrides(entry: polib.POEntry) -> list[Override]:
-    """The overrides recorded for the entry's current msgstr (older texts' are ignored)."""
+    """The overrides recorded for the entry's current source and text (older ones are ignored)."""
     found = []
-    digest = msgstr_hash(entry.msgstr)
+    digest = pair_hash(entry)
     for value in _list_notes(entry, "override"):
         head, _, reason = value.partition(": ")
         parts = head.split()
@@ -228,7 +233,7 @@ def add_override(entry: polib.POEntry, person: str, names: list[str] | tuple[str
         raise ReviewError("an override needs a reason; say why the text is right despite the check")
     listed = ",".join(sorted(set(names)))
     add_note(entry, "override",
-             f"{person} {day or today()} {msgstr_hash(entry.msgstr)} {listed}: {_escape(reason)}")
+             f"{person} {day or today()} {pair_hash(entry)} {listed}: {_escape(reason)}")
 
 
 def approval_verdict(entry: polib.POEntry, person: str, *, two_people: bool) -> Verdict:
