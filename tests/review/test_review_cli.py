@@ -8,7 +8,7 @@ import pytest
 
 from translate_flow import catalog
 from translate_flow.catalog import State
-from translate_flow.cli.review import approve, queue, review, route
+from translate_flow.cli.review import approve, comment, queue, review, route
 from tests.review.conftest import Run, entry, poedit_save, translate
 
 TITLE = "Against the war"
@@ -17,7 +17,7 @@ POSITION = "Our position"
 
 def _commands() -> list[click.Command]:
     found: list[click.Command] = []
-    for command in (route, queue, approve, review):
+    for command in (route, queue, approve, comment, review):
         found.append(command)
         if isinstance(command, click.Group):
             found += list(command.commands.values())
