@@ -120,13 +120,20 @@ def test_the_page_gets_the_verdict_not_the_rule(root: Path, project: Project) ->
     translate(root, "uk", {POSITION: "Наша позиція"}, "olena")
     mine = permissions(project, "war", "uk", "taras")
     assert mine[TITLE].as_dict() == {
-        "may_approve": False, "adopt": False, "override_required": [],
+        "may_approve": False, "adopt": False, "override_required": [], "accept_override_required": [],
         "reason": "taras translated this entry and cannot approve it too ([review] two_people = true)"}
     assert mine[POSITION].may_approve and not mine[POSITION].override_required
     theirs = permissions(project, "war", "uk", "marta")
     assert theirs[ODESA].may_approve
     assert [p.check for p in theirs[ODESA].override_required] == ["numbers", "numbers"]
     assert not permissions(project, "war", "uk", "olena")[POSITION].may_approve
+
+
+def test_the_page_knows_before_accepting_that_a_draft_needs_an_override(root: Path, project: Project) -> None:
+    draft(root, "uk", {TITLE: RUSSIAN_LETTER})
+    found = permissions(project, "war", "uk", "olena")[TITLE]
+    assert not found.may_approve
+    assert [(p.check, p.severity) for p in found.accept_override_required] == [("letters", "error")]
 
 
 def test_a_reviewer_is_not_offered_their_own_translation_in_the_queue(root: Path, project: Project) -> None:

@@ -108,18 +108,24 @@ class Permission:
     `may_approve` is False with the `reason` when the two-people rule or the
     state forbids it; `adopt` when approving would make the person its
     translator of record; `override_required` lists the error-level problems an
-    approval (or an acceptance of the draft) must override with a reason.
+    approval must override with a reason, `accept_override_required` those that
+    accepting the draft (or stale text) as it stands must override.
     """
 
     may_approve: bool
     reason: str | None
     adopt: bool
     override_required: tuple[checks.Problem, ...]
+    accept_override_required: tuple[checks.Problem, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {"may_approve": self.may_approve, "reason": self.reason, "adopt": self.adopt,
-                "override_required": [{"check": p.check, "severity": p.severity, "message": p.message}
-                                      for p in self.override_required]}
+                "override_required": _problems(self.override_required),
+                "accept_override_required": _problems(self.accept_override_required)}
+
+
+def _problems(found: tuple[checks.Problem, ...]) -> list[dict[str, str]]:
+    return [{"check": p.check, "severity": p.severity, "message": p.message} for p in found]
 
 
 class _Outcome:
@@ -172,11 +178,14 @@ def _listing(problems: list[checks.Problem] | tuple[checks.Problem, ...]) -> str
 def permission(entry: polib.POEntry, person: Person, lang: str, *, two_people: bool,
                errors: list[checks.Problem]) -> Permission:
     """The verdict a page shows on one entry for `person` (`errors` from `Checker.errors`)."""
+    uncovered = tuple(_uncovered(entry, person.name, errors))
+    accept = uncovered if catalog.state(entry) in (State.DRAFT, State.STALE) else ()
     if not person.can_review(lang):
-        return Permission(False, f"approving needs the reviewer role for {lang}", False, ())
+        return Permission(False, f"approving needs the reviewer role for {lang}", False, (), accept)
     verdict = catalog.approval_verdict(entry, person.name, two_people=two_people)
-    required = tuple(_uncovered(entry, person.name, errors)) if verdict.allowed else ()
-    return Permission(verdict.allowed, verdict.reason, verdict.adopt, required)
+    adopting = verdict.adopt and two_people
+    required = uncovered if verdict.allowed and not adopting else ()
+    return Permission(verdict.allowed, verdict.reason, verdict.adopt, required, accept)
 
 
 def entry_review(entry: polib.POEntry, person: Person, lang: str, *, two_people: bool,
