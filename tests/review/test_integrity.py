@@ -391,6 +391,21 @@ def test_a_packet_approval_of_text_the_reviewer_edited_in_poedit_is_not_an_appro
     assert catalog.translator(entry(root, "uk", POSITION)) == "taras"
 
 
+def test_a_translators_approve_line_keeps_their_text_and_refuses_only_the_approval(root: Path,
+                                                                                  project: Project) -> None:
+    draft(root, "uk", {TITLE: "Проти війни"})
+    route(project)
+    export(project, "olena")
+    path = root / "review/outbox/olena/war.uk.po"
+    edit_like_poedit(path, {TITLE: "Геть війну"}, comments={TITLE: "approve"})
+    report = import_packets(project, [path])
+    assert [d.msgid for d in report.applied] == [TITLE]
+    assert [r.reason for r in report.refused] == [
+        "olena is not a reviewer for uk and cannot approve; the text is kept as their translation"]
+    found = entry(root, "uk", TITLE)
+    assert found.msgstr == "Геть війну" and catalog.translator(found) == "olena"
+
+
 # Decision files (the offline sheet) carry the same fields.
 
 def test_a_decision_file_carries_comments_suggestions_and_overrides(root: Path, project: Project) -> None:

@@ -17,7 +17,7 @@ recorded in the catalog.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polib
 
@@ -406,8 +406,13 @@ def apply_decisions(project: Project, decisions: Sequence[Decision]) -> ApplyRep
         allowed = []
         for decision in group:
             reason = _permission(decision, people)
+            text_only = replace(decision, approve=False)
             if reason is None:
                 allowed.append(decision)
+            elif decision.approve and decision.msgstr and _permission(text_only, people) is None:
+                # A translator's text goes in; only the approval they may not give is refused.
+                out.refused.append(Refusal(decision, f"{reason}; the text is kept as their translation"))
+                allowed.append(text_only)
             else:
                 out.refused.append(Refusal(decision, reason))
         if not allowed:
