@@ -24,7 +24,8 @@ from tests.conftest import require_program
 from .conftest import Client
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-OURS = ("src/translate_flow/web/", "src/translate_flow/review/mail.py", "src/translate_flow/cli/web.py")
+OURS = ("src/translate_flow/web/", "src/translate_flow/review/mail.py", "src/translate_flow/cli/web.py",
+        "src/translate_flow/cli/review.py")
 
 
 def test_a_persons_pages_are_in_their_first_language(signed_in: Any) -> None:
@@ -115,7 +116,7 @@ def test_a_command_speaks_the_language_of_the_terminal(root: Path, monkeypatch: 
 
 
 def _extracted(tmp_path: Path) -> list[Any]:
-    """Every interface string of the web app, the mails and `tflow serve|invite`, by Babel's extraction."""
+    """Every interface string of the web app, the mails and the reviewer's commands, by Babel's extraction."""
     template = tmp_path / "messages.pot"
     subprocess.run([str(Path(sys.executable).parent / "pybabel"), "-q", "extract", "-F", "babel.cfg",
                     "-k", "tr:2", "-k", "ntr:2,3", "--no-wrap", "-o", str(template), "."],
