@@ -205,3 +205,22 @@ def test_an_accepted_save_calls_the_after_save_hook_and_a_conflict_does_not(
     assert olena.save(NATO, "НАТО та Кремль", fingerprint=seen).status == 409
     assert olena.save(TITLE, "Проти війни").status == 200
     assert len(calls) == 1
+
+
+def test_an_unexpected_error_is_a_500_with_headers_and_its_traceback_only_in_the_log(
+    signed_in: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    olena = signed_in("olena")
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("translate_flow.web.work.worklist", broken)
+    with caplog.at_level(logging.ERROR, logger="translate_flow.web"):
+        reply = olena.get("/api/work")
+    assert reply.status == 500
+    assert reply.text == "Внутрішня помилка; подробиці — в журналі сервера."
+    assert "disk on fire" not in reply.text
+    assert "default-src 'none'" in reply.headers["content-security-policy"]
+    (record,) = caplog.records
+    assert record.exc_info is not None and "disk on fire" in str(record.exc_info[1])

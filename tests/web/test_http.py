@@ -212,7 +212,7 @@ def test_a_translation_with_markup_is_escaped_in_the_page(signed_in: Any, root: 
 
 
 def test_every_response_carries_the_security_headers(client: Client) -> None:
-    for reply in (client.get("/"), client.get("/static/app.js"), client.get("/nowhere")):
+    for reply in (client.get("/"), client.get("/static/main.js"), client.get("/nowhere")):
         assert "script-src 'self'" in reply.headers["content-security-policy"]
         assert "frame-ancestors 'none'" in reply.headers["content-security-policy"]
         assert reply.headers["x-content-type-options"] == "nosniff"

@@ -10,9 +10,7 @@ accepted save the app's `after_save` hook runs (a no-op unless one is set).
 
 from __future__ import annotations
 
-import json
 from http import HTTPStatus
-from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -29,13 +27,6 @@ from .state import CSRF_HEADER, Refused, ReviewState, Visitor, address, state_of
 from .strings import script_strings
 from .suggest import suggestions
 from .view import JSON, entry_view, progress, read_catalog, statement_view
-
-
-class JSONAnswer(JSONResponse):
-    """JSON as UTF-8 text, not `\\u` escapes."""
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False).encode("utf-8")
 
 
 def _person_data(visitor: Visitor) -> JSON:
@@ -62,7 +53,7 @@ def work_page(request: Request) -> Response:
 def work_api(request: Request) -> Response:
     state = state_of(request)
     visitor, _ = state.require(request)
-    return JSONAnswer(work.worklist(state.project, visitor.person))
+    return JSONResponse(work.worklist(state.project, visitor.person))
 
 
 def _statement(project: Project, slug: str, lang: str) -> Statement:
@@ -115,7 +106,7 @@ def statement_page(request: Request) -> Response:
 
 def statement_api(request: Request) -> Response:
     _, _, view = _statement_data(request)
-    return JSONAnswer(view)
+    return JSONResponse(view)
 
 
 def suggest(request: Request) -> Response:
@@ -127,7 +118,7 @@ def suggest(request: Request) -> Response:
     state, _, _, project, statement, code = _unit(request)
     found = suggestions(state.memory.get(project), request.query_params.get("msgid", ""),
                         statement.lang, code, request.query_params.get("current", ""))
-    return JSONAnswer({"suggestions": found})
+    return JSONResponse({"suggestions": found})
 
 
 def _decide(request: Request, body: bytes, approve: bool) -> Response:
@@ -170,14 +161,14 @@ def _report(state: ReviewState, project: Project, source: str, decision: Decisio
                if entry is not None else None)
     answer: JSON = {"entry": current, "progress": progress(po)}
     if report.refused:
-        return JSONAnswer({**answer, "status": "refused", "reason": report.refused[0].reason},
+        return JSONResponse({**answer, "status": "refused", "reason": report.refused[0].reason},
                           HTTPStatus.FORBIDDEN)
     if report.conflicts:
         conflict = report.conflicts[0]
-        return JSONAnswer({**answer, "status": "conflict", "reason": conflict.reason,
+        return JSONResponse({**answer, "status": "conflict", "reason": conflict.reason,
                            "yours": decision.msgstr, "current_msgstr": conflict.current_msgstr},
                           HTTPStatus.CONFLICT)
-    return JSONAnswer({**answer, "status": "applied" if report.applied else "unchanged"})
+    return JSONResponse({**answer, "status": "applied" if report.applied else "unchanged"})
 
 
 async def save(request: Request) -> Response:

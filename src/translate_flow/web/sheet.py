@@ -1,7 +1,7 @@
 """The offline review sheet: one self-contained HTML file per person.
 
 For volunteers who cannot reach the server: the same side-by-side view as the
-web page (the same `app.js` renders it), with the statements and languages on
+web page (the same `static/` modules render it), with the statements and languages on
 the person's worklist, whole and in order. Edits and approvals are collected in
 the page and saved by a button as a decision file (JSON, one per language) that
 `tflow review import` applies through the same code as the server, refusing any

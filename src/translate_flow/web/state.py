@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 
@@ -63,32 +63,31 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-@dataclass
 class ReviewState:
     """The app's shared parts; see the module docstring."""
 
-    project_: Project
-    invites: InviteStore
-    sessions: Sessions
-    limits: Limits
-    after_save: AfterSave = no_commit
-    memory: SharedMemory = field(default_factory=SharedMemory)
-
-    def __post_init__(self) -> None:
+    def __init__(self, project: Project, invites: InviteStore, sessions: Sessions, limits: Limits,
+                 after_save: AfterSave = no_commit) -> None:
+        self.invites = invites
+        self.sessions = sessions
+        self.limits = limits
+        self.after_save = after_save
+        self.memory = SharedMemory()
         self._lock = threading.Lock()
-        self._project_stamp = _stamp(self.project_.config.path)
+        self._project = project
+        self._project_stamp = _stamp(project.config.path)
         self._context: tuple[object, Context] | None = None
 
     @property
     def project(self) -> Project:
         """The project, with its config re-read when `translate-flow.toml` changed."""
         with self._lock:
-            path = self.project_.config.path
+            path = self._project.config.path
             stamp = _stamp(path)
             if stamp != self._project_stamp:
-                self.project_ = Project(config_mod.load(path))
+                self._project = Project(config_mod.load(path))
                 self._project_stamp = stamp
-            return self.project_
+            return self._project
 
     def context(self, project: Project) -> Context:
         """Glossary and checks for entry views, loaded again only when their files changed."""

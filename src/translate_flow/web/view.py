@@ -1,7 +1,7 @@
 """What a reviewer sees of a statement, as plain JSON-ready data.
 
 The server page and the offline sheet both render this same data with the same
-script (`static/app.js`), so the two views cannot drift apart. The data carries
+scripts (`static/*.js`), so the two views cannot drift apart. The data carries
 text only; the script puts it in the page as text nodes, never as markup.
 """
 
