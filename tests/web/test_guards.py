@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import threading
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from translate_flow.review.people import Person
 from translate_flow.web.app import allowed_hosts, create_app
 from translate_flow.web.auth import Limits, RateLimiter
 from translate_flow.web.inputs import MAX_BODY
+from translate_flow.web.server import make_server
 
 from .conftest import NATO, TITLE, Client, edit_behind, entry, po_path
 
@@ -224,3 +228,20 @@ def test_an_unexpected_error_is_a_500_with_headers_and_its_traceback_only_in_the
     assert "default-src 'none'" in reply.headers["content-security-policy"]
     (record,) = caplog.records
     assert record.exc_info is not None and "disk on fire" in str(record.exc_info[1])
+
+
+def test_the_request_log_never_shows_a_sign_in_token(project: Project, invite: Any) -> None:
+    lines: list[str] = []
+    server = make_server(project, "127.0.0.1", 0, log=lines.append)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert server.wait_started()
+        token = invite("olena")
+        with urllib.request.urlopen(f"{server.url}/signin?token={token}", timeout=10) as reply:
+            assert reply.status == 200
+    finally:
+        server.stop()
+        thread.join(10)
+    assert any(re.fullmatch(r"GET /signin 200 \d+ ms", line) for line in lines), lines
+    assert not any(token.partition(".")[2] in line for line in lines)

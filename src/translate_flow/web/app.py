@@ -4,8 +4,8 @@
 Around the routes (`signin`, `desk`, and `/static/`) sit, outermost first:
 
 - `Guard`: the security headers (CSP, nosniff, frame and referrer policy) and
-  no caching on every answer, and the Host check against DNS rebinding when the
-  server listens on loopback;
+  no caching on every answer, the Host check against DNS rebinding when the
+  server listens on loopback, and the request log (without query strings);
 - uvicorn's `ProxyHeadersMiddleware`, only with `trusted_proxy`: behind the
   HTTPS proxy the README recommends, the client address that sign-in limits
   count is the real client's and the scheme is https, so cookies are Secure.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import time
 from collections.abc import Sequence
 from http import HTTPStatus
 from pathlib import Path
@@ -99,12 +100,16 @@ class Guard:
             return
         path: str = scope["path"]
         cache = b"no-cache" if path.startswith("/static/") else b"no-store"
+        started = time.perf_counter()
 
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", [])
                            if k.lower() not in {b"cache-control"}]
                 message["headers"] = headers + list(SECURITY_HEADERS) + [(b"cache-control", cache)]
+                # The path only: a query string may hold a sign-in token.
+                log.info("%s %s %d %.0f ms", scope["method"], path, message["status"],
+                         (time.perf_counter() - started) * 1000)
             await send(message)
 
         host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")

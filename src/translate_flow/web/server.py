@@ -23,7 +23,7 @@ Log = Callable[[str], None]
 
 
 class _Lines(logging.Handler):
-    """uvicorn's access and error log, as lines for `log`."""
+    """The app's request log and uvicorn's error log, as lines for `log`."""
 
     def __init__(self, log: Log) -> None:
         super().__init__()
@@ -57,17 +57,21 @@ class ReviewServer:
         self.socket = _bind(host, port)
         self.host = host
         self.port = int(self.socket.getsockname()[1])
-        self.app = create_app(project, hosts=allowed_hosts(host, self.port), trusted_proxy=trusted_proxy,
-                              sessions=sessions, limits=limits, after_save=after_save)
+        try:
+            self.app = create_app(project, hosts=allowed_hosts(host, self.port), trusted_proxy=trusted_proxy,
+                                  sessions=sessions, limits=limits, after_save=after_save)
+        except BaseException:
+            self.socket.close()
+            raise
         self.app.state.review.memory.log = log
         self.app.state.review.memory.get(project)
-        config = uvicorn.Config(self.app, log_config=None, access_log=log is not None,
+        config = uvicorn.Config(self.app, log_config=None, access_log=False,
                                 proxy_headers=False, server_header=False, date_header=True,
                                 timeout_graceful_shutdown=5, lifespan="off")
         self._server = uvicorn.Server(config)
         self._handlers: list[tuple[logging.Logger, logging.Handler]] = []
         if log is not None:
-            for name in ("uvicorn.error", "uvicorn.access", "translate_flow.web"):
+            for name in ("uvicorn.error", "translate_flow.web"):
                 logger = logging.getLogger(name)
                 handler = _Lines(log)
                 handler.setFormatter(logging.Formatter("%(message)s"))
