@@ -160,7 +160,7 @@ def export(project: Project, person: str | None = None) -> list[Path]:
     """
     people = load_people(project.config)
     glossary = Glossary.load(project.config.glossary_path)
-    settings = checks.CheckSettings.from_config(project.config)
+    settings = checks.load_settings(project.config)
     exported = timestamp()
     written: list[Path] = []
     for worklist in queue(project, person):
