@@ -61,7 +61,6 @@ commit = false                  # true: every change made through tflow is a com
 """
 
 ENGINES = ("memory", "pivot", "apertium", "google", "mymemory", "libre", "microsoft", "deepl", "llm")
-DEFAULT_CHAIN = ("memory", "pivot", "apertium")
 ROLES = ("translator", "reviewer")
 APOSTROPHES = ("’", "ʼ", "'")
 PUBLISH_LEVELS = ("approved", "translated")
@@ -131,7 +130,7 @@ SCHEMA = Table({
         "glossary": Key("string", "glossary.csv"),
     }),
     "mt": Table({
-        "engines": Key("strings", list(DEFAULT_CHAIN), choices=ENGINES),
+        "engines": Key("strings", ["memory", "pivot", "apertium"], choices=ENGINES),
         "concurrency": Key("integer", 4, low=1),
         "timeout": Key("number", 30.0, above=0),
         "retries": Key("integer", 4, low=0, high=20),

@@ -132,5 +132,5 @@ def dumps(units: Iterable[TranslationUnit], *, srclang: str) -> str:
         for lang, text in unit.texts:
             tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
-    text: str = etree.tostring(root, encoding="unicode", pretty_print=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text
+    document: str = etree.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + document
