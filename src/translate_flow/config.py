@@ -453,7 +453,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Config:
-    """The project's settings; `root` is the directory that holds the config file."""
+    """The project's settings; `root` is the directory that holds the config file.
+
+    `paper` is ``[editions] paper``, `git_commit` is ``[git] commit``, `trusted_proxy` is
+    ``[web] trusted_proxy`` as a network (None: no proxy is trusted). Any other table is
+    read through `section`.
+    """
 
     root: Path
     path: Path
@@ -465,11 +470,11 @@ class Config:
     glossary_path: Path
     publish_require: str
     two_people: bool
+    paper: str
+    git_commit: bool
+    trusted_proxy: ipaddress.IPv4Network | ipaddress.IPv6Network | None
     data: dict[str, Any] = field(repr=False)
-    lines: Lines = field(repr=False, default_factory=lambda: Lines(Path(CONFIG_NAME)))
-    paper: str = "A4"
-    git_commit: bool = False
-    trusted_proxy: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
+    lines: Lines = field(repr=False)
 
     def section(self, name: str) -> Section:
         """A top-level table, empty when the file has none."""
