@@ -89,8 +89,8 @@ def read(path: Path) -> list[TranslationUnit]:
     units: list[TranslationUnit] = []
     for tu in root.iter("tu"):
         texts: dict[str, str] = {}
-        for tuv in tu.iterfind("tuv"):
-            seg = tuv.find("seg")
+        for tuv in tu.iterchildren("tuv"):
+            seg = next(tuv.iterchildren("seg"), None)
             lang = base_language(tuv.get(_XML_LANG) or tuv.get("lang") or "")
             if seg is None or not lang:
                 continue
