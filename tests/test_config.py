@@ -142,3 +142,8 @@ def test_an_unknown_language_code_names_the_line(tmp_path: Path) -> None:
         "translate-flow.toml:6: [people[0]] ui: unknown language code 'ukrainian-ish'; "
         "use an ISO 639 code such as uk, ru or en"
     )
+
+
+def test_a_multiline_array_does_not_shift_the_lines_of_later_keys(tmp_path: Path) -> None:
+    text = '[mt]\nengines = [\n  "memory",  # [pivot] = later\n  "apertium",\n]\nretries = 99\n'
+    assert error(tmp_path, text) == "translate-flow.toml:6: [mt] retries: expected 0 to 20, found 99"
