@@ -294,3 +294,15 @@ def test_unknown_statements_and_languages_are_not_found(signed_in: Any) -> None:
     reply = olena.post_json("/api/save", {"slug": "nope", "lang": "uk", "msgid": TITLE, "msgstr": "x",
                                           "fingerprint": "0"})
     assert reply.status == 404
+
+
+def test_the_page_carries_the_review_librarys_verdict_not_a_copy_of_the_rule(signed_in: Any) -> None:
+    maria = {e["msgid"]: e for e in signed_in("maria").statement("uk")["entries"]}
+    assert maria[UNITE]["may_approve"] is False
+    assert "maria translated this entry and cannot approve it" in maria[UNITE]["reason"]
+    assert maria[CONDEMN]["may_approve"] is True and maria[CONDEMN]["override_required"] == []
+    assert maria[NATO]["may_approve"] is False
+    olena = {e["msgid"]: e for e in signed_in("olena").statement("uk")["entries"]}
+    assert olena[CONDEMN]["may_approve"] is False
+    assert "reviewer role" in olena[CONDEMN]["reason"]
+    assert olena[CONDEMN]["comments"] == [] and olena[CONDEMN]["overrides"] == []

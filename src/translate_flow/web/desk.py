@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from ..project import Project
 from ..review.decisions import ApplyReport, Decision, apply_decisions
+from ..review.people import Person
 from ..segment import Statement
 from ..ui import tr
 from . import pages, work
@@ -148,16 +149,16 @@ def _decide(request: Request, body: bytes, approve: bool) -> Response:
     report = apply_decisions(project, [decision])
     if report.applied:
         state.after_save(project, person, [decision], report)
-    return _report(state, project, statement.lang, decision, report)
+    return _report(state, project, statement.lang, person, decision, report)
 
 
-def _report(state: ReviewState, project: Project, source: str, decision: Decision,
+def _report(state: ReviewState, project: Project, source: str, person: Person, decision: Decision,
             report: ApplyReport) -> Response:
     po = read_catalog(project, decision.slug, decision.lang)
     entry = None
     if po is not None:
         entry = next((e for e in po if e.msgid == decision.msgid and not e.obsolete), None)
-    current = (entry_view(entry, source, decision.lang, state.context(project))
+    current = (entry_view(entry, source, decision.lang, state.context(project), person)
                if entry is not None else None)
     answer: JSON = {"entry": current, "progress": progress(po)}
     if report.refused:

@@ -29,17 +29,19 @@ export class Review {
     return entry.local && entry.local.msgstr !== null ? entry.local.msgstr : entry.msgstr;
   }
 
+  /* Why the Approve button is off, or null. Whether the person may approve is
+   * the server's verdict (entry.may_approve); the words are the page's own. In
+   * the offline sheet a decision made here is not in the verdict yet. */
   approveBlock(entry, dirty) {
     const view = this.view;
     if (!view.can_approve) return say("block_role");
     if (dirty) return say("block_dirty");
-    if (entry.local && entry.local.msgstr !== null && view.two_people) return say("block_changed_here");
-    if (entry.state !== "translated" && !(entry.local && entry.local.msgstr !== null)) {
-      return entry.state === "approved" ? say("block_approved") : say("block_untranslated");
-    }
-    if (view.two_people && entry.translator === this.me.name) return say("block_own");
     if (entry.local && entry.local.approve) return say("block_sheet");
-    return null;
+    if (entry.local && entry.local.msgstr !== null) return view.two_people ? say("block_changed_here") : null;
+    if (entry.may_approve) return null;
+    if (entry.state === "approved") return say("block_approved");
+    if (entry.state !== "translated") return say("block_untranslated");
+    return entry.translator === this.me.name ? say("block_own") : entry.reason;
   }
 
   render() {
@@ -299,7 +301,7 @@ export class Review {
     const entry = this.entry(index);
     if (entry.local) return false;
     const needsText = entry.state === "untranslated" || entry.state === "draft" || entry.state === "stale";
-    const needsApproval = entry.state === "translated" && !(view.two_people && entry.translator === this.me.name);
+    const needsApproval = entry.state === "translated" && entry.may_approve;
     if (view.can_translate || view.can_approve) {
       return (view.can_translate && needsText) || (view.can_approve && needsApproval);
     }
