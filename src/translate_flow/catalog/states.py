@@ -19,9 +19,22 @@ import polib
 from ..errors import ReviewError
 
 PROVENANCE_KEYS = ("machine", "memory")
-NOTE_KEYS = ("machine", "memory", "translated", "approved", "previous", "glossary", "review")
+NOTE_KEYS = ("machine", "memory", "translated", "approved", "previous", "glossary", "review", "conflict")
+# Notes that describe the msgstr they sit beside: where it came from, who wrote it.
+BOUND_KEYS = ("machine", "memory", "translated", "previous", "glossary")
 _NOTE = re.compile(r"^(%s): ?(.*)$" % "|".join(NOTE_KEYS))
+_CONFLICT = re.compile(r"^conflict: (.+?) (\d{4}-\d\d-\d\d): ?(.*)$")
+_ESCAPE = re.compile(r"\\(.)")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One competing version of an entry that a merge could not choose between."""
+
+    author: str
+    day: str
+    text: str
 
 
 class State(Enum):
@@ -90,6 +103,34 @@ def approval(entry: polib.POEntry) -> Approval | None:
     return Approval(parts[0], parts[1], parts[2])
 
 
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def conflicts(entry: polib.POEntry) -> list[Conflict]:
+    """The competing versions recorded by merges (``# conflict: <author> <date>: <text>``)."""
+    found = []
+    for line in _lines(entry):
+        match = _CONFLICT.match(line)
+        if match:
+            text = _ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), match.group(3))
+            found.append(Conflict(match.group(1), match.group(2), text))
+    return found
+
+
+def add_conflict(entry: polib.POEntry, conflict: Conflict) -> None:
+    """Record a competing version; an identical record is not repeated."""
+    line = f"conflict: {conflict.author} {conflict.day}: {_escape(conflict.text)}"
+    lines = _lines(entry)
+    if line not in lines:
+        entry.tcomment = "\n".join([*lines, line])
+
+
+def in_conflict(entry: polib.POEntry) -> bool:
+    """A merge left competing versions here and nobody has chosen yet (it is still fuzzy)."""
+    return "fuzzy" in entry.flags and any(line.startswith("conflict:") for line in _lines(entry))
+
+
 def translator(entry: polib.POEntry) -> str | None:
     note = notes(entry).get("translated")
     return note.split()[0] if note else None
@@ -136,6 +177,7 @@ def set_draft(entry: polib.POEntry, text: str, source: str) -> None:
     set_note(entry, key, details.strip())
     set_note(entry, "translated", None)
     set_note(entry, "approved", None)
+    set_note(entry, "conflict", None)
 
 
 def set_translation(entry: polib.POEntry, text: str, person: str, day: str | None = None) -> None:
@@ -145,6 +187,7 @@ def set_translation(entry: polib.POEntry, text: str, person: str, day: str | Non
     set_note(entry, "previous", None)
     set_note(entry, "translated", f"{person} {day or today()}")
     set_note(entry, "approved", None)
+    set_note(entry, "conflict", None)
 
 
 def approve(entry: polib.POEntry, person: str, day: str | None = None, *, two_people: bool = True) -> None:

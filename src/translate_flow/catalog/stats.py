@@ -8,7 +8,7 @@ import polib
 
 from ..project import Project
 from .io import read
-from .states import State, state, words
+from .states import Conflict, State, conflicts, in_conflict, state, words
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,25 @@ class Counts:
         }
 
 
+@dataclass(frozen=True)
+class ConflictEntry:
+    """An entry a merge left with competing versions, for someone to choose between."""
+
+    catalog: str
+    line: int
+    msgid: str
+    versions: tuple[Conflict, ...]
+
+    @property
+    def where(self) -> str:
+        return f"{self.catalog}:{self.line}"
+
+
+def conflict_entries(catalog: polib.POFile, shown: str) -> list[ConflictEntry]:
+    return [ConflictEntry(shown, int(entry.linenum or 0), entry.msgid, tuple(conflicts(entry)))
+            for entry in catalog if not entry.obsolete and in_conflict(entry)]
+
+
 def count(catalog: polib.POFile) -> Counts:
     entries = {s: 0 for s in State}
     word_counts = {s: 0 for s in State}
@@ -66,10 +85,25 @@ def progress(project: Project, statements: tuple[str, ...] | list[str] = ()) -> 
                 row["error"] = "not extracted"
                 rows.append(row)
                 continue
-            counts = count(read(path, display=project.relative(path)))
+            po = read(path, display=project.relative(path))
+            counts = count(po)
+            row["conflicts"] = [{"line": c.line, "msgid": c.msgid,
+                                 "authors": [v.author for v in c.versions]}
+                                for c in conflict_entries(po, project.relative(path))]
             row.update(counts=counts.as_dict(), entries=counts.total_entries, words=counts.total_words,
                        percent_translated=round(counts.percent("translated"), 1),
                        percent_approved=round(counts.percent("approved"), 1),
                        publishable_percent=round(counts.percent(require), 1))
             rows.append(row)
     return rows
+
+
+def project_conflicts(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[ConflictEntry]:
+    """Every entry of the project's catalogs that a merge left to review."""
+    found: list[ConflictEntry] = []
+    for statement in project.statements(statements):
+        for lang in project.target_languages(statement):
+            path = project.catalog_path(statement.slug, lang)
+            if path.exists():
+                found += conflict_entries(read(path, display=project.relative(path)), project.relative(path))
+    return found

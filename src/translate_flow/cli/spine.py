@@ -44,6 +44,13 @@ def init(directory: Path) -> None:
     if not ignore.exists():
         storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
+    from ..git.registration import register
+    from ..git.repository import Repository
+
+    repo = Repository.find(directory)
+    if repo is not None:
+        for item in register(repo):
+            click.echo(f"Set {item} (the catalog merge driver; other clones run `tflow git setup`)")
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
 
 
@@ -113,6 +120,11 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
         ctx.exit(1)
 
 
+def one_line(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _bar(percent: float, width: int = 20) -> str:
     filled = int(round(percent / 100 * width))
     return "█" * filled + "░" * (width - filled)
@@ -151,6 +163,13 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
         percent = float(row["percent_translated"])  # type: ignore[arg-type]
         done = counts["translated"]["words"] + counts["approved"]["words"]
         click.echo(f"{name}{cells}  {_bar(percent)} {percent:5.1f}% ({done}/{row['words']})")
+    conflicts = [(row["catalog"], item) for row in rows for item in row.get("conflicts", [])]  # type: ignore[attr-defined]
+    if conflicts:
+        click.echo(f"\nconflicts to review ({len(conflicts)}): a merge kept both versions as a fuzzy entry; "
+                   "choose one in a PO editor or in `tflow serve`:")
+        for path, item in conflicts:
+            click.echo(f"  {path}:{item['line']}  {' / '.join(dict.fromkeys(item['authors']))}  "
+                       f"{one_line(item['msgid'])}")
     busy = {person: work for person, work in people.items() if work["entries"]}
     if busy:
         click.echo("\npending work (review/assignments.toml; `tflow route` updates it):")
