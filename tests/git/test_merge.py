@@ -269,3 +269,23 @@ def test_a_persons_translation_wins_over_a_machine_draft_silently(
     found = entry(taras, TITLE)
     assert found.msgstr == "Проти війни" and "fuzzy" not in found.flags  # type: ignore[attr-defined]
     assert not catalog.states.conflicts(found)  # type: ignore[arg-type]
+
+
+def test_re_extract_meets_a_different_translation_of_the_old_paragraph_as_a_conflict(
+        clone: Callable[[str], Path], run: Callable[..., Result]) -> None:
+    editor, olena = clone("taras"), clone("olena")
+
+    def translate_and_re_extract() -> None:
+        translate(editor, BREAD, "Хліб, мир і земля.", "taras")
+        _edit_statement(editor, "for every family in the city.", "for every family in the town.")
+        assert run(editor, "extract").exit_code == 0
+
+    crossed(editor, translate_and_re_extract,
+            olena, lambda: translate(olena, BREAD, "Хліб, мир і земля кожній родині.", "olena"))
+    found = entry(olena, BREAD.replace("city", "town"))
+    assert catalog.states.in_conflict(found)  # type: ignore[arg-type]
+    assert {c.text for c in catalog.states.conflicts(found)} == {  # type: ignore[arg-type]
+        "Хліб, мир і земля.", "Хліб, мир і земля кожній родині."}
+    assert found.previous_msgid == BREAD  # type: ignore[attr-defined]
+    old = catalog.read(po_path(olena)).find(BREAD, include_obsolete_entries=True)
+    assert old is None

@@ -285,11 +285,14 @@ def _order(ours: polib.POFile, theirs: polib.POFile, base: polib.POFile | None) 
     return order
 
 
-def _carry_over(merged: dict[Key, polib.POEntry], sides: tuple[dict[Key, polib.POEntry], ...],
-                base: dict[Key, polib.POEntry], source_lang: str) -> None:
+def _carry_over(merged: dict[Key, polib.POEntry], sides: tuple[Side, Side],
+                indexes: tuple[dict[Key, polib.POEntry], dict[Key, polib.POEntry]],
+                base: dict[Key, polib.POEntry], source_lang: str, day: str, conflicts: list[str]) -> None:
     """Where one side re-extracted and the other translated a paragraph that the new source
     replaced, the translation reaches the new entry by extract's own rules."""
-    for side, other in (sides, sides[::-1]):
+    for (side, other), side_authors in (
+            (indexes, (sides[0].author, sides[1].author)),
+            (indexes[::-1], (sides[1].author, sides[0].author))):
         orphans = [
             entry for k, entry in merged.items()
             if entry.obsolete and _text(entry) and k in base and not base[k].obsolete
@@ -319,11 +322,19 @@ def _carry_over(merged: dict[Key, polib.POEntry], sides: tuple[dict[Key, polib.P
             target = by_msgid[updated.msgid]
             if not _text(updated) and "previous" not in states.notes(updated):
                 continue
-            target.msgstr = updated.msgstr
-            target.previous_msgid = updated.previous_msgid
-            target.flags = [f for f in target.flags if f != "fuzzy"] + (
-                ["fuzzy"] if "fuzzy" in updated.flags else [])
-            target.tcomment = updated.tcomment
+            orphan = next(e for e in orphans if e.msgid == updated.previous_msgid)
+            if _machine_only(target):
+                target.msgstr = updated.msgstr
+                target.previous_msgid = updated.previous_msgid
+                target.flags = [f for f in target.flags if f != "fuzzy"] + (
+                    ["fuzzy"] if "fuzzy" in updated.flags else [])
+                target.tcomment = updated.tcomment
+            elif _text(target) != _text(orphan):
+                # Both sides translated the old paragraph, differently: keep both for review.
+                for entry, author in ((target, side_authors[0]),
+                                      (orphan, states.translator(orphan) or side_authors[1])):
+                    states.add_conflict(target, states.Conflict(author, day, _text(entry)))
+                conflicts.append(target.msgid)
             for k in [k for k, e in merged.items() if e.obsolete and e.msgid == updated.previous_msgid]:
                 merged.pop(k)
 
@@ -336,7 +347,7 @@ def merge_catalogs(base: polib.POFile | None, ours: Side, theirs: Side, *,
     merged = merger.entries(_order(ours.catalog, theirs.catalog, base), b, o, t)
     source_lang = (ours.catalog.metadata.get("X-Source-Language")
                    or theirs.catalog.metadata.get("X-Source-Language") or "en")
-    _carry_over(merged, (o, t), b, source_lang)
+    _carry_over(merged, (ours, theirs), (o, t), b, source_lang, merger.day, merger.conflicts)
     result = polib.POFile(wrapwidth=ours.catalog.wrapwidth)
     result.metadata = _metadata(base.metadata if base is not None else {}, ours.catalog.metadata,
                                 theirs.catalog.metadata)
