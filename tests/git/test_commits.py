@@ -149,3 +149,14 @@ def test_saves_from_many_threads_are_all_committed(clone: Callable[[str], Path])
     final = catalog.read(po_path(where))
     assert [final.find(m).msgstr for m in msgids] == ["текст 0", "текст 1", "текст 2"]
     assert 1 <= len(committer.commits) <= 3
+
+
+def test_new_editions_are_not_committed_until_the_collective_tracks_them(
+        clone: Callable[[str], Path], run: Callable[..., Result]) -> None:
+    where = clone("olena")
+    _enable(where)
+    head = git(where, "rev-parse", "HEAD").stdout
+    result = run(where, "build", "--draft", "--lang", "uk", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert git(where, "rev-parse", "HEAD").stdout == head
+    assert "?? editions/" in git(where, "status", "--porcelain").stdout

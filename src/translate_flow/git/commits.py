@@ -90,10 +90,20 @@ def snapshot(repo: Repository, root: Path) -> Snapshot:
     return found
 
 
-def changed_since(repo: Repository, before: Snapshot, root: Path) -> list[str]:
+def _new_kept(project: Project, repo: Repository, path: str) -> bool:
+    """Whether a new file is the project's truth: a catalog, a template, review assignments.
+    Other new files (editions, say) are committed once the collective tracks them."""
+    full = (repo.root / path).resolve()
+    return any(full.is_relative_to(where.resolve())
+               for where in (project.config.locales_dir, project.root / "review"))
+
+
+def changed_since(project: Project, repo: Repository, before: Snapshot) -> list[str]:
     """Paths whose state differs from the snapshot: what a command changed."""
-    after = snapshot(repo, root)
-    return sorted(p for p in {*before, *after} if before.get(p) != after.get(p))
+    after = snapshot(repo, project.root)
+    changed = (p for p in {*before, *after} if before.get(p) != after.get(p))
+    return sorted(p for p in changed
+                  if not after.get(p, "").startswith("??") or _new_kept(project, repo, p))
 
 
 def _catalog_changes(repo: Repository, project: Project, path: str) -> list[EntryChange] | None:
@@ -251,7 +261,7 @@ class PendingCommit:
     before: Snapshot
 
     def finish(self, label: str, person: str | None) -> str | None:
-        paths = changed_since(self.repo, self.before, self.project.root)
+        paths = changed_since(self.project, self.repo, self.before)
         if not paths:
             return None
         return commit(self.project, self.repo, paths, identify(self.project, self.repo, person), label)
