@@ -19,7 +19,9 @@ TITLE = "Against the war"
 
 def _enable(where: Path) -> None:
     config = where / "translate-flow.toml"
-    config.write_text(config.read_text() + "\n[git]\ncommit = true\n")
+    text = config.read_text()
+    assert "\ncommit = false" in text
+    config.write_text(text.replace("\ncommit = false", "\ncommit = true"))
     commit_all(where, "commit every change")
 
 

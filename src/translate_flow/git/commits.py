@@ -29,7 +29,7 @@ MAX_LISTED = 40
 
 def enabled(config: Config) -> bool:
     """``[git] commit = true`` in translate-flow.toml."""
-    return bool(config.section("git").bool("commit", False))
+    return config.git_commit
 
 
 @dataclass(frozen=True)
