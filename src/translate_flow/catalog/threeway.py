@@ -127,17 +127,18 @@ class _Merger:
 
     def entry(self, b: polib.POEntry | None, o: polib.POEntry | None,
               t: polib.POEntry | None) -> polib.POEntry | None:
+        # The inputs are read for this merge only, so an entry taken whole is not copied.
         if same(o, t) or same(t, b):
-            return copy.deepcopy(o)
+            return o
         if same(o, b):
-            return copy.deepcopy(t)
+            return t
         if o is None or t is None:
             kept = o if o is not None else t
             assert kept is not None
             if b is not None and _translation(kept) == _translation(b):
                 return None  # one side dropped it from the source; the other did no translating
             # The source lost this entry on one side, the other translated it: keep it, obsolete.
-            result = copy.deepcopy(kept)
+            result = copy.copy(kept)  # the side's own entry still says where it was
             result.obsolete, result.occurrences = True, []
             return result
         return self._both(b, o, t)
