@@ -162,3 +162,21 @@ def test_new_editions_are_not_committed_until_the_collective_tracks_them(
     assert result.exit_code == 0, result.output
     assert git(where, "rev-parse", "HEAD").stdout == head
     assert "?? editions/" in git(where, "status", "--porcelain").stdout
+
+
+def test_a_review_import_is_committed_as_the_packets_person(
+        clone: Callable[[str], Path], run: Callable[..., Result]) -> None:
+    from translate_flow.review.decisions import Decision
+    from translate_flow.review.packets import decisions_json
+
+    where = clone("ivan")
+    _enable(where)
+    found = catalog.read(po_path(where)).find(TITLE)
+    decision = Decision("against-war", "uk", TITLE, catalog.fingerprint(found), "Проти війни", False, "olena")
+    returned = where.parent / "decisions-olena-uk.json"
+    returned.write_text(decisions_json("olena", "uk", [decision]))
+    result = run(where, "review", "import", str(returned))
+    assert result.exit_code == 0, result.output
+    log = _log(where)[0].strip().splitlines()
+    assert log[:2] == ["olena <olena@example.org>",
+                       "tflow review import: against-war (uk), 1 entry by olena"]

@@ -289,3 +289,26 @@ def test_re_extract_meets_a_different_translation_of_the_old_paragraph_as_a_conf
     assert found.previous_msgid == BREAD  # type: ignore[attr-defined]
     old = catalog.read(po_path(olena)).find(BREAD, include_obsolete_entries=True)
     assert old is None
+
+
+def test_two_sides_re_extracting_different_source_edits_merge_templates_and_catalogs(
+        clone: Callable[[str], Path], run: Callable[..., Result]) -> None:
+    olena, taras = clone("olena"), clone("taras")
+
+    def edit(where: Path, old: str, new: str) -> Callable[[], None]:
+        def change() -> None:
+            translate(where, TITLE, "Проти війни", where.name)
+            _edit_statement(where, old, new)
+            assert run(where, "extract").exit_code == 0
+        return change
+
+    crossed(olena, edit(olena, "the conscription of the young", "the conscription of students"),
+            taras, edit(taras, "for every family in the city", "for every family in the town"))
+    assert conflict_markers(taras) == 0
+    template = catalog.read(taras / "locales" / "templates" / "against-war.pot")
+    msgids = [e.msgid for e in template if not e.obsolete]
+    assert msgids == [TITLE, CONDEMN.replace("the young", "students"), VOTE, BREAD.replace("city", "town"),
+                      "The district council demanded an end to the blockade."]
+    check = run(taras, "extract", "--check")
+    assert check.exit_code == 0, check.output
+    msgfmt_check(po_path(taras))

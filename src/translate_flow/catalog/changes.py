@@ -23,6 +23,13 @@ class EntryChange:
     msgid: str
     reference: str
     state: str
+    by: tuple[str, ...] = ()  # people whose `translated:` or `approved:` note this change wrote
+
+
+def one_line(text: str, width: int = 60) -> str:
+    """A msgid for a one-line listing: newlines as spaces, cut at `width` with an ellipsis."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def key(entry: polib.POEntry) -> Key:
@@ -45,10 +52,18 @@ def same(a: polib.POEntry | None, b: polib.POEntry | None) -> bool:
     return _fields(a) == _fields(b)
 
 
-def _describe(entry: polib.POEntry, state: str) -> EntryChange:
+def _people(old: polib.POEntry | None, new: polib.POEntry) -> tuple[str, ...]:
+    before = states.notes(old) if old is not None else {}
+    after = states.notes(new)
+    return tuple(dict.fromkeys(
+        after[k].split()[0] for k in ("translated", "approved")
+        if after.get(k) and after.get(k) != before.get(k)))
+
+
+def _describe(entry: polib.POEntry, state: str, by: tuple[str, ...] = ()) -> EntryChange:
     place = entry.occurrences[0] if entry.occurrences else None
     reference = f"{place[0]}:{place[1]}" if place and place[1] else (place[0] if place else "")
-    return EntryChange(entry.msgid, reference, state)
+    return EntryChange(entry.msgid, reference, state, by)
 
 
 def changes(old: polib.POFile | None, new: polib.POFile | None) -> list[EntryChange]:
@@ -60,6 +75,6 @@ def changes(old: polib.POFile | None, new: polib.POFile | None) -> list[EntryCha
         if not same(previous, entry):
             label = "obsolete" if entry.obsolete else (
                 "conflict" if states.in_conflict(entry) else states.state(entry).value)
-            found.append(_describe(entry, label))
+            found.append(_describe(entry, label, _people(previous, entry)))
     found += [_describe(entry, "removed") for entry in before.values()]
     return found

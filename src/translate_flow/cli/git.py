@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
+from ..catalog.changes import one_line
 from ..git.driver import merge_files
 from ..git.registration import register
 from ..git.repository import Repository
 from ..git.sync import sync as sync_project
 from ..project import Project
-from .spine import one_line
 
 
 @click.group()

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .. import config, storage
+from ..catalog.changes import one_line
 from ..catalog.extract import extract as extract_catalogs
 from ..catalog.stats import progress
 from ..editions import build as build_editions
@@ -118,11 +119,6 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
     click.echo(f"Index: {project.relative(project.config.editions_dir / 'index.html')}")
     if incomplete:
         ctx.exit(1)
-
-
-def one_line(text: str) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _bar(percent: float, width: int = 20) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import catalog, storage
 from ..catalog import io as catalog_io
-from ..catalog.changes import EntryChange, changes
+from ..catalog.changes import EntryChange, changes, one_line
 from ..config import Config
 from ..errors import TranslateFlowError
 from ..project import Project
@@ -45,12 +45,16 @@ class Author:
         return f"{self.name} <{self.email}>"
 
 
-def identify(project: Project, repo: Repository, person: str | None = None) -> Author:
-    """The author for `person` (a `--as/--person` value), else for git's user.email or
-    user.name matched against ``[[people]]``, else git's identity as it is."""
+def identify(project: Project, repo: Repository, person: str | None = None,
+             named: tuple[str, ...] = ()) -> Author:
+    """The author for `person` (a `--as/--person` value); else the one person the changed
+    entries' new `translated:`/`approved:` notes name (a packet's owner); else git's
+    user.email or user.name matched against ``[[people]]``; else git's identity as it is."""
     people = load_people(project.config)
     if person is not None and person in people:
         return _of(people[person])
+    if person is None and len(named) == 1 and named[0] in people:
+        return _of(people[named[0]])
     email, name = repo.config("user.email"), repo.config("user.name")
     for candidate in people.values():
         if email and candidate.email.lower() == email.lower():
@@ -131,27 +135,46 @@ def _what(project: Project, repo: Repository, path: str) -> tuple[str, str] | No
     return Path(*rel.parts[1:]).with_suffix("").as_posix(), lang
 
 
-def message(project: Project, repo: Repository, paths: list[str], label: str, author: Author) -> str:
+@dataclass(frozen=True)
+class Change:
+    """What a commit holds: the changed paths and, for catalogs, their changed entries."""
+
+    paths: tuple[str, ...]
+    entries: dict[str, list[EntryChange]]
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p for found in self.entries.values() for c in found for p in c.by))
+
+
+def inspect(project: Project, repo: Repository, paths: list[str]) -> Change:
+    entries = {}
+    for path in paths:
+        found = _catalog_changes(repo, project, path)
+        if found is not None:
+            entries[path] = found
+    return Change(tuple(paths), entries)
+
+
+def message(project: Project, repo: Repository, change: Change, label: str, author: Author) -> str:
     """A commit message naming statements, languages and entries of the changed files."""
     statements: dict[str, list[str]] = {}
     body: list[str] = []
     total = 0
     listed = 0
     others = []
-    for path in paths:
+    for path in change.paths:
         what = _what(project, repo, path)
-        entries = _catalog_changes(repo, project, path)
+        entries = change.entries.get(path)
         if what is None or entries is None:
             others.append(path)
             continue
         statements.setdefault(what[0], []).append(what[1])
         total += len(entries)
         body.append(f"{path}: {len(entries)} {'entry' if len(entries) == 1 else 'entries'}")
-        for change in entries:
+        for item in entries:
             if listed < MAX_LISTED:
-                text = change.msgid.replace("\n", " ")
-                text = text if len(text) <= 60 else text[:59] + "…"
-                body.append(f"  {change.state:<12} {change.reference:<32} {text}")
+                body.append(f"  {item.state:<12} {item.reference:<32} {one_line(item.msgid)}")
             listed += 1
     if listed > MAX_LISTED:
         body.append(f"  … and {listed - MAX_LISTED} more")
@@ -170,17 +193,20 @@ def message(project: Project, repo: Repository, paths: list[str], label: str, au
     return subject + "\n\n" + "\n".join(body) + "\n"
 
 
-def commit(project: Project, repo: Repository, paths: list[str], author: Author, label: str) -> str | None:
-    """Commit exactly `paths` (other staged work stays staged) as `author`; return the commit id."""
+def commit(project: Project, repo: Repository, paths: list[str], person: str | None, label: str) -> str | None:
+    """Commit exactly `paths` (other staged work stays staged) as `person` (see `identify`);
+    return the commit id."""
     if not paths:
         return None
     repo.run("add", "-A", "--", *paths)
     if not repo.text("diff", "--cached", "--name-only", "--", *paths):
         return None
+    change = inspect(project, repo, paths)
+    author = identify(project, repo, person, change.people)
     env = {}
     if repo.config("user.email") is None:
         env = {"GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email}
-    text = message(project, repo, paths, label, author)
+    text = message(project, repo, change, label, author)
     repo.run("commit", "--quiet", "--no-verify", f"--author={author.address}", "-F", "-",
              "--", *paths, env=env, input=text.encode("utf-8"))
     return repo.text("rev-parse", "HEAD")
@@ -241,12 +267,11 @@ class Committer:
         paths = sorted(self._pending.pop(person, set()))
         if not paths:
             return None
-        author = identify(self.project, self.repo, person)
         relative = [self.repo.relative(p) for p in paths]
         with contextlib.ExitStack() as locks:
             for path in paths:
                 locks.enter_context(storage.lock(path))
-            made = commit(self.project, self.repo, relative, author, self.label)
+            made = commit(self.project, self.repo, relative, person, self.label)
         if made:
             self.commits.append(made)
         return made
@@ -264,7 +289,7 @@ class PendingCommit:
         paths = changed_since(self.project, self.repo, self.before)
         if not paths:
             return None
-        return commit(self.project, self.repo, paths, identify(self.project, self.repo, person), label)
+        return commit(self.project, self.repo, paths, person, label)
 
 
 def begin(start: Path | None = None) -> PendingCommit | None:
