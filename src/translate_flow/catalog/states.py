@@ -119,11 +119,11 @@ def conflicts(entry: polib.POEntry) -> list[Conflict]:
 
 
 def add_conflict(entry: polib.POEntry, conflict: Conflict) -> None:
-    """Record a competing version; an identical record is not repeated."""
+    """Record a competing version; the same author's same text is recorded once."""
+    if any((c.author, c.text) == (conflict.author, conflict.text) for c in conflicts(entry)):
+        return
     line = f"conflict: {conflict.author} {conflict.day}: {_escape(conflict.text)}"
-    lines = _lines(entry)
-    if line not in lines:
-        entry.tcomment = "\n".join([*lines, line])
+    entry.tcomment = "\n".join([*_lines(entry), line])
 
 
 def in_conflict(entry: polib.POEntry) -> bool:

@@ -168,7 +168,7 @@ class _Merger:
         elif _machine_only(o) != _machine_only(t):
             chosen = t if _machine_only(o) else o
         elif _machine_only(o):
-            chosen = o
+            chosen = o if _text(o) or not _text(t) else t  # two drafts: ours; a draft over nothing
         else:
             chosen = _better(o, t)
             competing = [(o, self.ours), (t, self.theirs)]
@@ -184,6 +184,11 @@ class _Merger:
             where = chosen.flags.index("fuzzy") if "fuzzy" in chosen.flags else 0
             result.flags.insert(min(where, len(result.flags)), "fuzzy")
         result.tcomment = self._comments(b, chosen, other, result)
+        recorded = states.conflicts(result)
+        if recorded:  # both sides may hold the same earlier conflict, recorded on other days
+            states.set_note(result, "conflict", None)
+            for conflict in recorded:
+                states.add_conflict(result, conflict)
         for entry, side in competing:
             states.add_conflict(result, states.Conflict(_author(entry, side), self.day, _text(entry)))
         if competing:
@@ -265,18 +270,27 @@ def _order(ours: polib.POFile, theirs: polib.POFile, base: polib.POFile | None) 
     if _later(ours.metadata.get("POT-Creation-Date", ""), theirs.metadata.get("POT-Creation-Date", "")) \
             != ours.metadata.get("POT-Creation-Date", ""):
         lead, follow = theirs, ours
-    order = [key(e) for e in lead if not e.obsolete]
-    placed = set(order)
+    leading = [key(e) for e in lead if not e.obsolete]
+    placed = set(leading)
+    following: dict[Key | None, list[Key]] = {}
     previous: Key | None = None
     for entry in follow:
         if entry.obsolete:
             continue
         k = key(entry)
         if k not in placed:
-            at = order.index(previous) + 1 if previous is not None else 0
-            order.insert(at, k)
+            following.setdefault(previous, []).append(k)
             placed.add(k)
         previous = k
+    order: list[Key] = []
+    for start in (None, *leading):
+        if start is not None:
+            order.append(start)
+        waiting = list(reversed(following.get(start, [])))
+        while waiting:
+            k = waiting.pop()
+            order.append(k)
+            waiting += reversed(following.get(k, []))
     for catalog in (lead, follow, base or []):
         for entry in catalog:
             k = key(entry)
