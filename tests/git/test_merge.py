@@ -312,3 +312,18 @@ def test_two_sides_re_extracting_different_source_edits_merge_templates_and_cata
     check = run(taras, "extract", "--check")
     assert check.exit_code == 0, check.output
     msgfmt_check(po_path(taras))
+
+
+def test_conflict_authors_without_a_translated_note_are_the_committers(clone: Callable[[str], Path]) -> None:
+    olena, taras = clone("olena"), clone("taras")
+
+    def edit_in_an_editor(where: Path, text: str) -> Callable[[], None]:
+        def edit() -> None:
+            with catalog.editing(po_path(where)) as po:
+                po.find(VOTE).msgstr = text
+        return edit
+
+    crossed(olena, edit_in_an_editor(olena, "Версія Олени."), taras, edit_in_an_editor(taras, "Версія Тараса."))
+    found = entry(taras, VOTE)
+    assert {(c.author, c.text) for c in catalog.states.conflicts(found)} == {  # type: ignore[arg-type]
+        ("olena", "Версія Олени."), ("taras", "Версія Тараса.")}

@@ -118,8 +118,7 @@ def _author(entry: polib.POEntry, side: Side) -> str:
 
 
 class _Merger:
-    def __init__(self, base: polib.POFile | None, ours: Side, theirs: Side, day: str) -> None:
-        self.base = base
+    def __init__(self, ours: Side, theirs: Side, day: str) -> None:
         self.ours = ours
         self.theirs = theirs
         self.day = day
@@ -357,7 +356,7 @@ def _carry_over(merged: dict[Key, polib.POEntry], sides: tuple[Side, Side],
 def merge_catalogs(base: polib.POFile | None, ours: Side, theirs: Side, *,
                    day: str | None = None) -> Outcome:
     """Merge two descendants of `base` entry by entry (see the module's docstring)."""
-    merger = _Merger(base, ours, theirs, day or states.today())
+    merger = _Merger(ours, theirs, day or states.today())
     b, o, t = _index(base), _index(ours.catalog), _index(theirs.catalog)
     merged = merger.entries(_order(ours.catalog, theirs.catalog, base), b, o, t)
     source_lang = (ours.catalog.metadata.get("X-Source-Language")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import catalog, config
 from ..catalog.threeway import Side, merge_catalogs
-from ..errors import ConfigError, TranslateFlowError
+from ..errors import TranslateFlowError
 from ..review.people import load_people
 from .repository import Repository
 
@@ -39,7 +39,7 @@ class Merge:
 def _people_by_email(start: Path) -> dict[str, str]:
     try:
         found = load_people(config.discover(start))
-    except (ConfigError, OSError):
+    except (TranslateFlowError, OSError):
         return {}
     return {person.email.lower(): person.name for person in found.values()}
 
