@@ -21,6 +21,12 @@ def _e(msgid: str, msgstr: str = "", **fields: object) -> polib.POEntry:
     return polib.POEntry(msgid=msgid, msgstr=msgstr, **fields)
 
 
+def _by(person: str, msgid: str, msgstr: str, **fields: object) -> polib.POEntry:
+    entry = _e(msgid, **fields)
+    states.set_translation(entry, msgstr, person, "2026-12-01")
+    return entry
+
+
 def test_entries_added_on_both_sides_keep_document_order() -> None:
     base = _catalog(_e("a"), _e("d"))
     ours = _catalog(_e("a"), _e("b"), _e("d"))
@@ -39,7 +45,7 @@ def test_a_machine_draft_on_one_side_fills_an_entry_the_other_side_emptied() -> 
 
 def test_an_entry_one_side_removed_and_the_other_translated_stays_as_obsolete() -> None:
     base = _catalog(_e("a", occurrences=[("s.md", "3")]))
-    theirs = _catalog(_e("a", "переклад", occurrences=[("s.md", "3")], tcomment="translated: olena 2026-12-01"))
+    theirs = _catalog(_by("olena", "a", "переклад", occurrences=[("s.md", "3")]))
     merged = merge_catalogs(base, Side(_catalog(), "o"), Side(theirs, "t")).catalog
     kept = merged.find("a", include_obsolete_entries=True)
     assert kept.obsolete and kept.msgstr == "переклад" and kept.occurrences == []
@@ -56,19 +62,19 @@ def test_an_entry_one_side_removed_and_the_other_left_alone_is_removed() -> None
 def test_references_from_one_side_and_translation_from_the_other_combine() -> None:
     base = _catalog(_e("a", occurrences=[("s.md", "3")]))
     ours = _catalog(_e("a", occurrences=[("s.md", "5")]))
-    theirs = _catalog(_e("a", "переклад", occurrences=[("s.md", "3")], tcomment="translated: olena 2026-12-01"))
+    theirs = _catalog(_by("olena", "a", "переклад", occurrences=[("s.md", "3")]))
     merged = merge_catalogs(base, Side(ours, "o"), Side(theirs, "t")).catalog.find("a")
     assert (merged.occurrences, merged.msgstr, merged.tcomment) == (
-        [("s.md", "5")], "переклад", "translated: olena 2026-12-01")
+        [("s.md", "5")], "переклад", theirs.find("a").tcomment)
 
 
 def test_a_second_conflict_on_the_same_entry_adds_its_version() -> None:
     base = _catalog(_e("a"))
-    first = merge_catalogs(base, Side(_catalog(_e("a", "x", tcomment="translated: olena 2026-12-01")), "o"),
-                           Side(_catalog(_e("a", "y", tcomment="translated: taras 2026-12-01")), "t"),
+    first = merge_catalogs(base, Side(_catalog(_by("olena", "a", "x")), "o"),
+                           Side(_catalog(_by("taras", "a", "y")), "t"),
                            day="2026-12-02").catalog
     second = merge_catalogs(base, Side(first, "o"),
-                            Side(_catalog(_e("a", "z", tcomment="translated: ivan 2026-12-01")), "t"),
+                            Side(_catalog(_by("ivan", "a", "z")), "t"),
                             day="2026-12-03").catalog
     versions = [(c.author, c.text) for c in states.conflicts(second.find("a"))]
     assert sorted(versions) == [("ivan", "z"), ("olena", "x"), ("taras", "y")]

@@ -133,15 +133,18 @@ def entry(root: Path, lang: str, msgid: str, slug: str = "war") -> polib.POEntry
 
 
 def poedit_save(path: Path, edits: dict[str, str] | None = None, *, unfuzzy: tuple[str, ...] = (),
-                comments: dict[str, str] | None = None, translator: str = "Olena <olena@example.org>") -> None:
+                comments: dict[str, str] | None = None, translator: str = "Olena <olena@example.org>",
+                width: int = 78) -> None:
     """Change a PO file as a person in Poedit would, and save it the way Poedit's engine does.
 
     Editing a translation clears its fuzzy flag; `unfuzzy` clears it without an
     edit ("Needs work" switched off); `comments` sets translator comments. The
     header gets Poedit's revision date, translator and X-Generator, and the file
-    is re-wrapped at polib's default width (78) rather than translate-flow's 79.
+    is re-wrapped at polib's default width (78) rather than translate-flow's 79;
+    `width=0` leaves lines unwrapped (polib, unlike Poedit and msgcat, would also
+    wrap long translator comments).
     """
-    po = polib.pofile(str(path))
+    po = polib.pofile(str(path), wrapwidth=width)
     for item in po:
         if edits and item.msgid in edits:
             item.msgstr = edits[item.msgid]

@@ -83,10 +83,10 @@ def _carry(entry: polib.POEntry, old: polib.POEntry) -> None:
     entry.previous_msgctxt = old.previous_msgctxt
 
 
-def _machine_draft(entry: polib.POEntry) -> bool:
-    """A fuzzy draft that only a machine or the memory wrote."""
+def machine_draft(entry: polib.POEntry) -> bool:
+    """A fuzzy draft that only a machine or the memory wrote (not a person's suggestion)."""
     notes = states.notes(entry)
-    return "fuzzy" in entry.flags and "translated" not in notes and any(
+    return "fuzzy" in entry.flags and not {"translated", "suggested"} & notes.keys() and any(
         key in notes for key in states.PROVENANCE_KEYS
     )
 
@@ -140,7 +140,7 @@ def update(
             line for line in (old.tcomment or "").split("\n")
             if line and not line.startswith(("approved:", "translated:", "previous:"))
         )
-        if _machine_draft(old):
+        if machine_draft(old):
             # No person wrote or checked the old text: a fresh machine draft of the
             # new source serves the translator better than a stale one.
             for key in states.PROVENANCE_KEYS:

@@ -100,12 +100,8 @@ def _texts_equal(a: polib.POEntry, b: polib.POEntry) -> bool:
 
 
 def _machine_only(entry: polib.POEntry) -> bool:
-    """A draft no person wrote or accepted: nothing is lost if a person's text replaces it."""
-    if not _text(entry):
-        return True
-    found = states.notes(entry)
-    return "fuzzy" in entry.flags and "translated" not in found and any(
-        k in found for k in states.PROVENANCE_KEYS)
+    """Empty, or a draft no person wrote or accepted: nothing is lost if a person's text replaces it."""
+    return not _text(entry) or merge.machine_draft(entry)
 
 
 def _better(ours: polib.POEntry, theirs: polib.POEntry) -> polib.POEntry:

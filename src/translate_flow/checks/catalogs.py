@@ -1,7 +1,9 @@
 """The checks over a project's catalogs: every entry of every PO file asked for.
 
 Each problem is located by PO file and line (polib's ``entry.linenum``), so an
-editor or a terminal can jump to it: ``locales/uk/x.po:123``.
+editor or a terminal can jump to it: ``locales/uk/x.po:123``. A problem a
+person overrode for the entry's current text (``# override:``) carries that
+override.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class Located:
     line: int
     msgid: str
     problem: Problem
+    override: catalog.Override | None = None
+    """A person's recorded acceptance of this check's problems in this very text."""
 
 
 def check_catalogs(
@@ -60,5 +64,7 @@ def check_catalogs(
                 if entry.obsolete or (not entry.msgstr and not untranslated):
                     continue
                 pair = Pair(entry.msgid, entry.msgstr, statement.lang, lang, glossary, settings)
-                found.extend(Located(path, entry.linenum, entry.msgid, problem) for problem in run(pair))
+                accepted = {name: o for o in catalog.overrides(entry) for name in o.checks}
+                found.extend(Located(path, entry.linenum, entry.msgid, problem, accepted.get(problem.check))
+                             for problem in run(pair))
     return found
