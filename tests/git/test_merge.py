@@ -48,7 +48,7 @@ def test_init_inside_a_git_repository_registers_the_driver(tmp_path: Path, run: 
     git(tmp_path, "init", "-q", "fresh")
     result = run(tmp_path / "fresh", "init", ".")
     assert result.exit_code == 0, result.output
-    assert "merge.tflow-po.driver" in result.output
+    assert "Registered the catalog merge driver in this git clone" in result.output
     assert (tmp_path / "fresh" / ".gitattributes").read_text() == "*.po merge=tflow-po\n*.pot merge=tflow-po\n"
 
 

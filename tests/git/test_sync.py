@@ -29,7 +29,7 @@ def test_sync_merges_pushes_and_lists_conflicts(clone: Callable[[str], Path], ru
     line = catalog.read(po_path(taras)).find(CONDEMN).linenum
     assert result.output == (
         "pulled 2 commits\n"
-        "1 conflicts to review (fuzzy, both versions kept):\n"
+        "1 conflict to review (fuzzy, both versions kept):\n"
         f"  locales/uk/against-war.po:{line}: taras / olena: {CONDEMN}\n"
         "pushed\n")
     assert git(olena, "pull", "-q").returncode == 0

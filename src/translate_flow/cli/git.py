@@ -63,8 +63,9 @@ def merge_driver(ctx: click.Context, base: Path, ours: Path, theirs: Path, path:
         click.echo(f"Error: {outcome.error}; git's conflict markers are left in {outcome.shown}", err=True)
         ctx.exit(1)
     if outcome.conflicts:
-        click.echo(f"{outcome.shown}: merged by entry; {len(outcome.conflicts)} entries changed on both "
-                   "sides are fuzzy with both versions (see `tflow status`)", err=True)
+        count = len(outcome.conflicts)
+        click.echo(f"{outcome.shown}: merged by entry; {_entries(count)} changed on both sides "
+                   f"{'is' if count == 1 else 'are'} fuzzy with both versions (see `tflow status`)", err=True)
 
 
 @click.command()
@@ -83,7 +84,8 @@ def sync(ctx: click.Context, no_push: bool) -> None:
     for path in report.unmerged:
         click.echo(f"{path}: unmerged; resolve it, commit, and sync again", err=True)
     if report.conflicts:
-        click.echo(f"{len(report.conflicts)} conflicts to review (fuzzy, both versions kept):")
+        count = len(report.conflicts)
+        click.echo(f"{count} {'conflict' if count == 1 else 'conflicts'} to review (fuzzy, both versions kept):")
         for item in report.conflicts:
             who = " / ".join(dict.fromkeys(v.author for v in item.versions))
             click.echo(f"  {item.where}: {who}: {one_line(item.msgid)}")
@@ -91,3 +93,7 @@ def sync(ctx: click.Context, no_push: bool) -> None:
         click.echo("pushed")
     if report.unmerged:
         ctx.exit(1)
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"

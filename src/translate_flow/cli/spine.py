@@ -49,9 +49,9 @@ def init(directory: Path) -> None:
     from ..git.repository import Repository
 
     repo = Repository.find(directory)
-    if repo is not None:
-        for item in register(repo):
-            click.echo(f"Set {item} (the catalog merge driver; other clones run `tflow git setup`)")
+    if repo is not None and register(repo):
+        click.echo("Registered the catalog merge driver in this git clone and .gitattributes "
+                   "(every other clone runs `tflow git setup` once).")
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
 
 
