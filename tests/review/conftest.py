@@ -161,11 +161,13 @@ def poedit_save(path: Path, edits: dict[str, str] | None = None, *, unfuzzy: tup
 
 
 _DATE = re.compile(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d[+-]\d{4})?")
+_VERSION = re.compile(r"translate-flow \d+(?:\.\d+)*(?:(?:a|b|rc|\.dev|\.post)\d+)?")
 
 
 def normalise(text: str) -> str:
-    """Dates and times replaced, so golden files compare across days."""
-    return _DATE.sub("<date>", text)
+    """Dates, times and translate-flow's version replaced, so golden files compare
+    across days and releases."""
+    return _VERSION.sub("translate-flow <version>", _DATE.sub("<date>", text))
 
 
 def golden(request: pytest.FixtureRequest, name: str, actual: str) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 from .. import catalog
 from ..glossary import Glossary
 from ..project import Project
-from .model import CheckSettings, Pair, Problem
+from .model import Pair, Problem
 from .registry import run
+from .settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def check_catalogs(
     `progress` is called with each catalog's path before it is checked.
     """
     glossary = Glossary.load(project.config.glossary_path)
-    settings = CheckSettings.from_config(project.config)
+    settings = load_settings(project.config)
     found: list[Located] = []
     for statement in project.statements(list(statements)):
         for lang in project.target_languages(statement):

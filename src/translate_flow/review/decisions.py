@@ -155,7 +155,7 @@ class Checker:
     @classmethod
     def load(cls, project: Project) -> Checker:
         return cls(Glossary.load(project.config.glossary_path),
-                   checks.CheckSettings.from_config(project.config), project.config.source_language)
+                   checks.load_settings(project.config), project.config.source_language)
 
     def errors(self, entry: polib.POEntry, lang: str, source: str | None = None) -> list[checks.Problem]:
         if not entry.msgstr:

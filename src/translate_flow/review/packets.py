@@ -166,7 +166,7 @@ def build(project: Project, person: str | None = None) -> dict[str, list[tuple[P
     """Each person's (or `person`'s) packets, in memory: where each goes, and its catalog."""
     people = load_people(project.config)
     glossary = Glossary.load(project.config.glossary_path)
-    settings = checks.CheckSettings.from_config(project.config)
+    settings = checks.load_settings(project.config)
     exported = timestamp()
     built: dict[str, list[tuple[Path, polib.POFile]]] = {}
     for worklist in queue(project, person):
