@@ -68,7 +68,7 @@ class FlowGroup(click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
         name, command, rest = super().resolve_command(ctx, args)
         if name not in NOT_COMMITTED and not ctx.resilient_parsing:
-            from ..git.commits import begin
+            from ..git.commits import begin  # late, as the commands are: `tflow --help` stays fast
 
             ctx.meta[_PENDING] = begin()
         return name, command, rest

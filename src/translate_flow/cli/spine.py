@@ -13,6 +13,8 @@ from ..catalog.extract import extract as extract_catalogs
 from ..catalog.stats import comment_rows, progress
 from ..editions import build as build_editions
 from ..errors import ConfigError
+from ..git.registration import register
+from ..git.repository import Repository
 from ..project import Project
 from ..review import pending_by_person
 
@@ -45,9 +47,6 @@ def init(directory: Path) -> None:
     if not ignore.exists():
         storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
-    from ..git.registration import register
-    from ..git.repository import Repository
-
     repo = Repository.find(directory)
     if repo is not None and register(repo):
         click.echo("Registered the catalog merge driver in this git clone and .gitattributes "
