@@ -8,26 +8,32 @@ these together for `tflow extract`.
 
 from .io import dumps, editing, read, write
 from .states import (
+    WEAK_QUALITY,
     Approval,
+    DraftReport,
     State,
     approval,
     approve,
+    draft_report,
     fingerprint,
     msgstr_hash,
     notes,
     provenance,
+    provenance_note,
     set_draft,
     set_note,
     set_translation,
     state,
     today,
     translator,
+    weak_first,
     words,
 )
 from .stats import Counts, count
 
 __all__ = [
-    "Approval", "Counts", "State", "approval", "approve", "count", "dumps", "editing",
-    "fingerprint", "msgstr_hash", "notes", "provenance", "read", "set_draft", "set_note",
-    "set_translation", "state", "today", "translator", "words", "write",
+    "WEAK_QUALITY", "Approval", "Counts", "DraftReport", "State", "approval", "approve", "count",
+    "draft_report", "dumps", "editing", "fingerprint", "msgstr_hash", "notes", "provenance",
+    "provenance_note", "read", "set_draft", "set_note", "set_translation", "state", "today",
+    "translator", "weak_first", "words", "write",
 ]

@@ -59,6 +59,10 @@ def check_catalogs(
             for entry in po:
                 if entry.obsolete or (not entry.msgstr and not untranslated):
                     continue
-                pair = Pair(entry.msgid, entry.msgstr, statement.lang, lang, glossary, settings)
+                # The engine's marks describe a draft; once a person has taken the
+                # entry out of fuzzy, the words checks judge what is left.
+                report = catalog.draft_report(entry) if "fuzzy" in entry.flags else catalog.DraftReport()
+                pair = Pair(entry.msgid, entry.msgstr, statement.lang, lang, glossary, settings,
+                            report.unknown, report.errors)
                 found.extend(Located(path, entry.linenum, entry.msgid, problem) for problem in run(pair))
     return found

@@ -18,7 +18,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
@@ -26,7 +26,7 @@ from ..errors import TranslateFlowError
 from . import http, sanity
 from .cache import Cache
 from .chunk import chunks
-from .engine import LOOKUP, Engine, Explains
+from .engine import LOOKUP, Engine, Explains, Marks, Relays
 from .protect import Protected, missing, protect, restore
 from .ratelimit import RateLimit
 
@@ -49,6 +49,8 @@ class Draft:
     text: str
     engine: str
     detail: str = ""
+    unknown: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,11 @@ class Translator:
             detail = ""
             if isinstance(self.engine, Explains):
                 detail = self.engine.explain(text, source, target) or ""
-            drafts.append(Draft(output, self.name, detail))
+            marked = self.engine.marked(text, source, target) if isinstance(self.engine, Relays) else None
+            if marked is None:
+                drafts.append(Draft(output, self.name, detail))
+            else:
+                drafts.append(Draft(output, self.name, detail, marked.unknown, marked.errors))
             self.tally.add(segments=1)
         return drafts
 
@@ -221,8 +227,15 @@ class Translator:
         if not parts:
             return None  # nothing but markup, numbers or whitespace: nothing to translate
         joined: list[str] = []
+        unknown: list[str] = []
+        errors: list[str] = []
         for part in parts:
             output = outputs.get(part.body)
+            if output is not None and isinstance(self.engine, Marks):
+                marked = self.engine.unmark(part.body, output, target)
+                output = marked.text
+                unknown.extend(marked.unknown)
+                errors.extend(marked.errors)
             if output is None or not output.strip():
                 self.tally.add(failures=1)
                 self.tally.reject("no output" if output is None else "empty output")
@@ -242,7 +255,10 @@ class Translator:
         if isinstance(self.engine, Explains):
             detail = self.engine.explain(text, source, target) or ""
         self.tally.add(segments=1)
-        return Draft(restore(prot, candidate), self.name, detail)
+        return Draft(
+            restore(prot, candidate), self.name, detail,
+            tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)),
+        )
 
     def _requests(self, bodies: list[str]) -> list[list[str]]:
         """Bodies grouped into requests under the engine's text count and size limits."""
@@ -326,11 +342,21 @@ class Translator:
         return None
 
 
-class Chain:
-    """Translators tried in order; each gets what the ones before could not do."""
+Screen = Callable[[str, Draft, str, str], "str | None"]
+"""Why a draft must be discarded (``offensive term «…»``), given source text, draft and languages."""
 
-    def __init__(self, translators: Sequence[Translator]) -> None:
+
+class Chain:
+    """Translators tried in order; each gets what the ones before could not do.
+
+    `screen` may discard a usable draft (one with a slur its source lacks, say):
+    the text then goes to the next translator, and `discarded` counts it.
+    """
+
+    def __init__(self, translators: Sequence[Translator], screen: Screen | None = None) -> None:
         self.translators = list(translators)
+        self.screen = screen
+        self.discarded = 0
 
     def translate(
         self, texts: list[str], source: str, target: str, *, dry_run: bool = False
@@ -345,7 +371,14 @@ class Chain:
             drafts = translator.translate([texts[i] for i in pending], source, target, dry_run=dry_run)
             still = []
             for index, draft in zip(pending, drafts, strict=True):
-                if draft is None:
+                reason = None
+                if draft is not None and self.screen is not None:
+                    reason = self.screen(texts[index], draft, source, target)
+                    if reason is not None:
+                        self.discarded += 1
+                        translator.tally.add(failures=1, segments=-1)
+                        translator.tally.reject(reason)
+                if draft is None or reason is not None:
                     still.append(index)
                 else:
                     results[index] = draft
