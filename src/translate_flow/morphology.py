@@ -18,7 +18,6 @@ import pymorphy3
 from .errors import ConfigError
 
 LANGUAGES = frozenset({"uk", "ru"})
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 @lru_cache(maxsize=None)
@@ -68,12 +67,6 @@ def _known_parses(word: str, lang: str) -> list[Any]:
     normal = _normal(word)
     analyzer = _analyzer(lang)
     return list(analyzer.parse(normal)) if analyzer.word_is_known(normal) else []
-
-
-@lru_cache(maxsize=50_000)
-def is_name(word: str, lang: str) -> bool:
-    """Whether the dictionary knows `word` as a person's, place's or organisation's name."""
-    return any(_NAME_TAGS & set(parse.tag.grammemes) for parse in _known_parses(word, lang))
 
 
 _INVARIABLE = frozenset({"CONJ", "PRCL", "PREP", "INTJ"})

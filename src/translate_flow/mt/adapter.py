@@ -8,6 +8,11 @@ limit, retries 429/5xx/timeouts/connection errors with exponential backoff and
 jitter (a bounded number of times), and rejects outputs that are no translation
 (`sanity`). Lookup engines (memory, pivot) get the msgid untouched.
 
+An engine that cannot be reached is given up after `Policy.unreachable`
+consecutive connection errors, naming its host, instead of retrying every
+request with backoff; characters count as sent only once a server received
+them. An empty or missing answer is a failure and is never cached.
+
 `Chain` tries its translators in order; a text an engine failed or whose output
 was rejected goes to the next one.
 """
@@ -40,6 +45,7 @@ class Policy:
     backoff_max: float = 30.0
     concurrency: int = 4
     rate: float = 0.0  # requests per second, 0 for no limit
+    unreachable: int = 3  # consecutive connection errors after which the engine is given up
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,9 @@ class Translator:
         self.dnt = tuple(dnt)
         self.tally = tally or Tally(engine.name)
         self._rate = RateLimit(policy.rate)
+        self._down: str | None = None  # why the engine is given up for this run
+        self._connection_errors = 0
+        self._down_lock = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -194,6 +203,7 @@ class Translator:
             return [None] * len(texts)
         protected = [protect(text, self.dnt) for text in texts]
         pieces = [_pieces(p, engine) if p.translatable else [] for p in protected]
+        kept = self._kept_as_is(texts, protected)
         bodies = list(dict.fromkeys(piece.body for parts in pieces for piece in parts))
         outputs: dict[str, str | None] = {}
         if self.cache is not None:
@@ -208,12 +218,24 @@ class Translator:
                 segments=sum(1 for parts in pieces if any(p.body in unsent for p in parts)),
             )
             return [None] * len(texts)
-        self.tally.add(characters=sum(len(body) for body in to_send))
         outputs.update(self._send(to_send, source, target))
         drafts: list[Draft | None] = []
-        for text, prot, parts in zip(texts, protected, pieces, strict=True):
+        for index, (text, prot, parts) in enumerate(zip(texts, protected, pieces, strict=True)):
+            if index in kept:
+                drafts.append(Draft(text, self.name))
+                self.tally.add(segments=1)
+                continue
             drafts.append(self._assemble(text, prot, parts, outputs, source, target))
         return drafts
+
+    @staticmethod
+    def _kept_as_is(texts: list[str], protected: list[Protected]) -> set[int]:
+        """Texts whose every letter is protected (a do-not-translate name, code, a URL):
+        the text itself is their correct translation, with nothing to send."""
+        return {
+            index for index, (text, prot) in enumerate(zip(texts, protected, strict=True))
+            if not prot.translatable and any(ch.isalpha() for ch in text)
+        }
 
     def _assemble(
         self,
@@ -312,21 +334,46 @@ class Translator:
         fresh: dict[str, str | None] = {}
         for body, output in zip(group, answer, strict=True):
             results[body] = output
-            rejection = sanity.check(body, output, source, target) if output else None
+            if output is None or not output.strip():
+                continue  # a failure, never an answer to remember
+            rejection = sanity.check(body, output, source, target)
             if rejection is None or not rejection.transient:
                 fresh[body] = output
         if self.cache is not None:
             self.cache.put_many(self.name, self.engine.variant, source, target, fresh)
 
+    def _unreachable(self, exc: BaseException) -> bool:
+        """Count a connection error; True once the engine is given up."""
+        with self._down_lock:
+            if self._down is None:
+                self._connection_errors += 1
+                if self._connection_errors >= self.policy.unreachable:
+                    host = http.host(exc) or getattr(self.engine, "url", None) or self.name
+                    self._down = (
+                        f"cannot reach {host} ({self._connection_errors} connection errors in a row); "
+                        f"nothing more was sent to {self.name} in this run: check the network or its url"
+                    )
+            return self._down is not None
+
     def _request(self, group: list[str], source: str, target: str) -> list[str | None] | None:
         """One request with retries; None when it failed for good."""
+        size = sum(len(body) for body in group)
         for attempt in range(self.policy.retries + 1):
+            if self._down is not None:
+                with self.tally.lock:
+                    self.tally.error = self._down
+                return None
             self._rate.wait()
             http.clear_status()
             self.tally.add(requests=1)
             try:
                 answer = self.engine.translate(list(group), source, target)
             except Exception as exc:  # engines' clients raise anything; see mt-notes
+                unreached = http.unreached(exc)
+                if not unreached:
+                    self.tally.add(characters=size)  # the server got the text, then failed
+                if unreached and self._unreachable(exc):
+                    continue  # the loop's first check reports it
                 if http.transient(exc) and attempt < self.policy.retries:
                     delay = min(self.policy.backoff * 2**attempt, self.policy.backoff_max)
                     time.sleep(delay * (0.5 + random.random()))  # full jitter around the delay
@@ -334,11 +381,17 @@ class Translator:
                 with self.tally.lock:
                     self.tally.error = http.describe(exc)
                 return None
+            with self._down_lock:
+                self._connection_errors = 0
+            self.tally.add(characters=size)
             if len(answer) != len(group):
                 with self.tally.lock:
                     self.tally.error = f"{len(answer)} results for {len(group)} texts"
                 return None
             return answer
+        if self._down is not None:
+            with self.tally.lock:
+                self.tally.error = self._down
         return None
 
 

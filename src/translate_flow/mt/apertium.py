@@ -48,7 +48,10 @@ _TRANSFER = re.compile(r"apertium-transfer\s+(?:-b\s+)*('[^']*\.t1x'|\S+\.t1x)\s
 _RULE = re.compile(r"<rule\b[^>]*>.*?</rule>", re.DOTALL)
 _PATTERN_ITEMS = re.compile(r'<pattern-item\s+n="([^"]+)"\s*/>')
 _ADJACENT_UNITS = re.compile(r"(</lu>)(\s*)(<lu>)")
-_MARK = re.compile(rf"(?<![\w{textfacts.APOSTROPHES}])([*#@])(\w+(?:[-{textfacts.APOSTROPHES}]\w+)*)")
+_MARKED_WORD = rf"[^\W_{textfacts.SUPERSCRIPT_DIGITS}]+"
+_MARK = re.compile(
+    rf"(?<![\w{textfacts.APOSTROPHES}])([*#@])({_MARKED_WORD}(?:[-{textfacts.APOSTROPHES}]{_MARKED_WORD})*)"
+)
 _FOOTNOTE = re.compile(rf"(?<=[^\W\d_]){textfacts.SUPERSCRIPT.pattern}+")
 #: Part of the cache key: outputs cached before the marks were kept lack them.
 _OUTPUT_FORMAT = "marks-1"
