@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 CYRILLIC_RANGE = "\u0400-\u052f"
 LATIN_RANGE = "A-Za-z\u00c0-\u024f"
@@ -156,3 +157,25 @@ def starts_sentence(text: str, position: int) -> bool:
     if text[index] in _OPENERS:
         return True
     return text[index] in _SENTENCE_END and index < position - 1
+
+
+def mark_words(text: str, marked: Iterable[str]) -> tuple[tuple[str, bool], ...]:
+    """`text` cut into pieces, each flagged True when it is one of the `marked` words.
+
+    For pages and packets that highlight the words an engine did not know; the
+    pieces joined give `text` back.
+    """
+    wanted = {word.casefold() for word in marked}
+    if not wanted:
+        return ((text, False),) if text else ()
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in WORD.finditer(text):
+        if match.group().casefold() in wanted:
+            if match.start() > position:
+                pieces.append((text[position : match.start()], False))
+            pieces.append((match.group(), True))
+            position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return tuple(pieces)

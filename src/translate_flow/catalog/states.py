@@ -17,6 +17,7 @@ from enum import Enum
 import polib
 
 from ..errors import ReviewError
+from ..text import mark_words
 
 PROVENANCE_KEYS = ("machine", "memory")
 DEFECT_KEYS = ("unknown", "errors", "quality")
@@ -121,6 +122,10 @@ class DraftReport:
     def defects(self) -> tuple[str, ...]:
         """Every word the engine marked, unknown first."""
         return tuple(dict.fromkeys(self.unknown + self.errors))
+
+    def highlight(self, msgstr: str) -> tuple[tuple[str, bool], ...]:
+        """`msgstr` in pieces, True for the words the engine marked (for a page to highlight)."""
+        return mark_words(msgstr, self.defects)
 
 
 def provenance_note(origin: str, report: DraftReport) -> str:

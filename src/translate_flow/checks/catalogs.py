@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
+
 from .. import catalog
 from ..glossary import Glossary
 from ..project import Project
@@ -25,6 +27,17 @@ class Located:
     line: int
     msgid: str
     problem: Problem
+
+
+def entry_pair(entry: polib.POEntry, source: str, target: str, glossary: Glossary,
+               settings: CheckSettings) -> Pair:
+    """The pair the checks judge for a catalog entry, with its draft's unknown words.
+
+    The engine's marks describe a draft; once a person has taken the entry out
+    of fuzzy, the word checks judge what is left.
+    """
+    report = catalog.draft_report(entry) if "fuzzy" in entry.flags else catalog.DraftReport()
+    return Pair(entry.msgid, entry.msgstr, source, target, glossary, settings, report.unknown, report.errors)
 
 
 def check_catalogs(
@@ -59,10 +72,6 @@ def check_catalogs(
             for entry in po:
                 if entry.obsolete or (not entry.msgstr and not untranslated):
                     continue
-                # The engine's marks describe a draft; once a person has taken the
-                # entry out of fuzzy, the words checks judge what is left.
-                report = catalog.draft_report(entry) if "fuzzy" in entry.flags else catalog.DraftReport()
-                pair = Pair(entry.msgid, entry.msgstr, statement.lang, lang, glossary, settings,
-                            report.unknown, report.errors)
+                pair = entry_pair(entry, statement.lang, lang, glossary, settings)
                 found.extend(Located(path, entry.linenum, entry.msgid, problem) for problem in run(pair))
     return found
