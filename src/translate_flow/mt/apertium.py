@@ -206,8 +206,9 @@ class Apertium:
         """`output` without Apertium's ``*``/``#``/``@`` marks and footnote digits.
 
         A mark the source itself has at that word (``#hashtag``, ``*``-emphasis
-        kept as text) is left alone. A ``#`` on a word that never inflects
-        (``#що``, ``#і``: the generator lacks a tag it did not need) is no error.
+        kept as text) is left alone. A mark on a word of the target that never
+        inflects (``#що``, ``#і``: the generator lacks a tag it did not need;
+        ``*до`` copied from Russian) is no error.
         """
         unknown: list[str] = []
         errors: list[str] = []
@@ -216,10 +217,9 @@ class Apertium:
             mark, word = match.group(1), match.group(2)
             if match.group(0) in source:
                 return match.group(0)
-            if mark == "*":
-                unknown.append(word)
-            elif not (target in morphology.LANGUAGES and morphology.is_invariable(word, target)):
-                errors.append(word)
+            if target in morphology.LANGUAGES and morphology.is_invariable(word, target):
+                return word  # a preposition or conjunction of the target, copied or uninflected: right
+            (unknown if mark == "*" else errors).append(word)
             return word
 
         clean = _MARK.sub(strip, output)
