@@ -94,8 +94,8 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
         judged = [f"{report.weak} weak"] if report.weak else []
         if report.discarded:
             judged.append(f"{report.discarded} discarded for an offensive term")
-        shown = f" ({', '.join(judged)})" if judged else ""
-        click.echo(f"{report.drafted} drafts{shown} in {catalogs} catalogs; {left} entries still empty.")
+        verdict = f" ({', '.join(judged)})" if judged else ""
+        click.echo(f"{report.drafted} drafts{verdict} in {catalogs} catalogs; {left} entries still empty.")
 
 
 @click.group()
