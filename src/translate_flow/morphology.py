@@ -37,6 +37,15 @@ def _normal(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
+def _parses(word: str, lang: str) -> list[Any]:
+    """pymorphy3's analyses; none for a word it cannot analyse (a letter Unicode has no name for
+    makes its shape code raise)."""
+    try:
+        return list(_analyzer(lang).parse(word))
+    except (KeyError, ValueError):
+        return []
+
+
 @lru_cache(maxsize=200_000)
 def is_known(word: str, lang: str) -> bool:
     """Whether `word` is a form in `lang`'s dictionary (any case; ё and е both tried in ru)."""
@@ -51,14 +60,14 @@ def is_known(word: str, lang: str) -> bool:
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Every lemma `word` can be a form of in `lang` (a guess for words the dictionary lacks)."""
     normal = _normal(word)
-    found = frozenset(parse.normal_form.replace("ё", "е") for parse in _analyzer(lang).parse(normal))
+    found = frozenset(parse.normal_form.replace("ё", "е") for parse in _parses(normal, lang))
     return found or frozenset({normal})
 
 
 def lemma(word: str, lang: str) -> str:
     """The most likely lemma of `word` in `lang`."""
     normal = _normal(word)
-    parses = _analyzer(lang).parse(normal)
+    parses = _parses(normal, lang)
     return str(parses[0].normal_form).replace("ё", "е") if parses else normal
 
 
@@ -66,7 +75,7 @@ def _known_parses(word: str, lang: str) -> list[Any]:
     """The dictionary's analyses of `word`; none for a word it only guesses at."""
     normal = _normal(word)
     analyzer = _analyzer(lang)
-    return list(analyzer.parse(normal)) if analyzer.word_is_known(normal) else []
+    return _parses(normal, lang) if analyzer.word_is_known(normal) else []
 
 
 _INVARIABLE = frozenset({"CONJ", "PRCL", "PREP", "INTJ"})

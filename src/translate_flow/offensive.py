@@ -21,6 +21,7 @@ from . import morphology
 from . import text as textfacts
 
 LANGUAGES = ("en", "uk", "ru")
+_HEAD = 2
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,15 @@ class Slurs:
     def __init__(self, slurs: Iterable[Slur]) -> None:
         self.slurs = tuple(slurs)
         self._index: dict[str, dict[str, int]] = {}
+        # A word's lemmas begin as the word does, so a word whose first letters start
+        # no key is not lemmatised at all: most words of a text cost one set lookup.
+        self._heads: dict[str, set[str]] = {}
         for number, slur in enumerate(self.slurs):
             for lang, form in slur.forms:
                 table = self._index.setdefault(lang, {})
-                for key in _keys(form, lang):
+                for key in _keys(form, lang) | {form.casefold()}:
                     table.setdefault(key, number)
+                    self._heads.setdefault(lang, set()).add(key[:_HEAD])
 
     def __add__(self, other: Slurs) -> Slurs:
         return Slurs(self.slurs + other.slurs)
@@ -70,8 +75,11 @@ class Slurs:
         table = self._index.get(lang)
         if not table:
             return
+        heads = self._heads[lang]
         seen: set[int] = set()
         for word in textfacts.words(text):
+            if word[:_HEAD].casefold() not in heads:
+                continue
             for key in _keys(word, lang):
                 number = table.get(key)
                 if number is not None and number not in seen:

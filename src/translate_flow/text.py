@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 CYRILLIC_RANGE = "\u0400-\u052f"
 LATIN_RANGE = "A-Za-z\u00c0-\u024f"
@@ -106,11 +107,13 @@ def without_addresses(text: str) -> str:
     return EMAIL.sub(" ", text) if "@" in text else text
 
 
+@lru_cache(maxsize=8192)
 def negations(text: str, lang: str) -> int:
     """How many negating words (not, no, ні, жодного, нет …) `text` has."""
-    table = NEGATIONS.get(base(lang), NEGATIONS["en"])
-    count = sum(1 for word in _WORDS.findall(text.lower()) if word in table)
-    if base(lang) == "en":
+    code = base(lang)
+    table = NEGATIONS.get(code, NEGATIONS["en"])
+    count = sum(map(table.__contains__, _WORDS.findall(text.lower())))
+    if code == "en" and "n" in text:
         count += len(_NEGATED_EN.findall(text))
     return count
 

@@ -10,6 +10,7 @@ lost or added, says something the statement does not: all are errors.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import morphology
 from .. import text as textfacts
@@ -63,37 +64,51 @@ def marked(pair: Pair) -> frozenset[str]:
     return frozenset(word.casefold() for word in pair.unknown + pair.errors)
 
 
+_TARGET_FORM, _OTHER_FORM, _NO_FORM = 0, 1, 2
+
+
+@lru_cache(maxsize=200_000)
+def _kind(folded: str, target: str, other: str) -> int:
+    """Whether a (casefolded) word is a `target` form, only an `other` form, or neither's."""
+    if morphology.is_known(folded, target):
+        return _TARGET_FORM
+    return _OTHER_FORM if morphology.is_known(folded, other) else _NO_FORM
+
+
 def check_language(pair: Pair) -> Iterator[Problem]:
     """No Russian word in Ukrainian, no Ukrainian word in Russian, by morphology (pymorphy3).
 
     A word is wrong when the other language's dictionary knows it and the
-    target's does not (``здесь``, ``жодної``); a word the source language is
-    the other one and the translation copies from it is wrong too, unless it is
-    a name. Glossary terms and do-not-translate names pass; so does a word an
-    English source quotes. Words with letters the language lacks are left to
-    the ``letters`` check.
+    target's does not (``здесь``, ``жодного``); when the source is in the other
+    language, a word the translation copies from it that neither dictionary
+    knows is wrong too, unless it is capitalised (a name). Glossary terms and
+    do-not-translate names pass; so does a word an English source quotes.
+    Words with letters the language lacks are left to the ``letters`` check,
+    words the engine marked to ``unknown``.
     """
     target = pair.target_lang
     other = textfacts.SIBLING.get(target)
     if other is None:
         return
     text = _plain(pair.msgstr)
-    translation = [word for word in textfacts.words(text) if textfacts.CYRILLIC.search(word)]
-    if not translation:
+    if textfacts.CYRILLIC.search(text) is None:
         return
     foreign = textfacts.foreign_letters(target)
-    source_words = {word.casefold() for word in textfacts.words(_plain(pair.msgid))}
+    source_words: set[str] | None = None
     from_sibling = pair.source_lang == other
     exempt = _exempt(pair)
     reported = set(marked(pair))
-    for word in translation:
+    for word in textfacts.words(text):
         folded = word.casefold()
-        if folded in reported or folded in exempt or any(ch in foreign for ch in folded):
+        if folded in reported or not textfacts.CYRILLIC.match(folded):
             continue
-        if morphology.is_known(word, target):
+        kind = _kind(folded, target, other)
+        if kind == _TARGET_FORM or folded in exempt or any(ch in foreign for ch in folded):
             continue
+        if source_words is None:
+            source_words = {w.casefold() for w in textfacts.words(_plain(pair.msgid))}
         in_source = folded in source_words
-        if morphology.is_known(word, other):
+        if kind == _OTHER_FORM:
             if in_source and not from_sibling:
                 continue  # an English statement quoting the original word
             message = (

@@ -58,11 +58,12 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
             )
     found = sorted(check_catalogs(project, statements, langs, untranslated=untranslated), key=_order)
     errors = sum(1 for item in found if item.problem.severity == ERROR)
+    shown = {path: project.relative(path) for path in {item.path for item in found}}
     if as_json:
         click.echo(json.dumps(
             [
                 {
-                    "path": project.relative(item.path),
+                    "path": shown[item.path],
                     "line": item.line,
                     "msgid": item.msgid,
                     "check": item.problem.check,
@@ -78,7 +79,7 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
         for item in found:
             problem = item.problem
             click.echo(
-                f"{project.relative(item.path)}:{item.line}: {problem.severity}: "
+                f"{shown[item.path]}:{item.line}: {problem.severity}: "
                 f"[{problem.check}] {problem.message}"
             )
         warnings = len(found) - errors
