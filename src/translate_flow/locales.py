@@ -15,8 +15,6 @@ from babel.dates import format_date as _babel_format_date
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 
-from .errors import LocaleError
-
 
 @lru_cache(maxsize=None)
 def _locale(code: str) -> Locale:
@@ -29,14 +27,6 @@ def is_known(code: str) -> bool:
     except (UnknownLocaleError, ValueError, TypeError):
         return False
     return True
-
-
-def require_known(code: str, *, where: str) -> None:
-    """Raise LocaleError naming `where` when Babel does not know `code`."""
-    if not is_known(code):
-        raise LocaleError(
-            f"{where}: unknown language code {code!r}; use an ISO 639 code such as uk, ru or en"
-        )
 
 
 def name(code: str, in_language: str | None = None) -> str:

@@ -9,7 +9,7 @@ import polib
 
 from ..project import Project
 from .io import read
-from .states import State, draft_report, state, weak_first, words
+from .states import State, comments, draft_report, state, weak_first, words
 
 WEAKEST_SHOWN = 5
 
@@ -69,6 +69,24 @@ def _weak_row(entry: polib.POEntry) -> dict[str, object]:
     report = draft_report(entry)
     return {"line": entry.linenum, "quality": report.quality, "msgid": entry.msgid,
             "unknown": list(report.defects)}
+
+
+def comment_rows(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, str]]:
+    """Every comment left on an entry, per statement and language, in catalog order (`tflow status`)."""
+    rows: list[dict[str, str]] = []
+    for statement in project.statements(statements):
+        for lang in project.target_languages(statement):
+            path = project.catalog_path(statement.slug, lang)
+            if not path.exists():
+                continue
+            for entry in read(path, display=project.relative(path)):
+                if entry.obsolete:
+                    continue
+                reference = ":".join(entry.occurrences[0]) if entry.occurrences else ""
+                rows += [{"statement": statement.slug, "lang": lang, "reference": reference,
+                          "msgid": entry.msgid, "person": c.person, "day": c.day, "text": c.text}
+                         for c in comments(entry)]
+    return rows
 
 
 def progress(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, object]]:

@@ -96,7 +96,13 @@ def _signoff(entries: list[polib.POEntry], body: str) -> str | None:
         assert found is not None
         people[found.person] = max(people.get(found.person, ""), found.day)
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-    return ", ".join(f"{p} ({d})" for p, d in sorted(people.items())) + f"; sha256:{digest}"
+    overrides = [
+        f"{o.person} ({o.day}) overrode {', '.join(o.checks)} at "
+        f"{':'.join(e.occurrences[0]) if e.occurrences else e.msgid[:40]}: {o.reason}"
+        for e in entries for o in catalog.overrides(e)
+    ]
+    shown = "".join(f"; {line}" for line in overrides)
+    return ", ".join(f"{p} ({d})" for p, d in sorted(people.items())) + f"; sha256:{digest}{shown}"
 
 
 def _render_for(
@@ -171,7 +177,7 @@ def build_edition(
         target = project.edition_path(lang, statement.slug, statement.suffix)
         signed = text
         if edition.signoff and statement.format == "markdown":
-            signed += f"\n<!-- approved by {edition.signoff} -->\n"
+            signed += f"\n<!-- approved by {edition.signoff.replace('--', '- -')} -->\n"
         storage.write_text(target, signed)
         edition.written.append(target)
     if "html" in formats:

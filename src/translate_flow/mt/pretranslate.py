@@ -28,7 +28,7 @@ import polib
 
 from .. import catalog
 from .. import text as textfacts
-from ..checks import CheckSettings, Pair
+from ..checks import CheckSettings, Pair, load_settings
 from ..checks.registry import quality
 from ..errors import ConfigError, TranslateFlowError
 from ..glossary import Glossary
@@ -292,7 +292,7 @@ def pretranslate(
         memory, siblings = build_memory(project, config)
     cache_path = config.cache_path
     cache = None
-    if cache_path is not None and (not dry_run or cache_path.is_file()):
+    if not dry_run or cache_path.is_file():
         cache = Cache(cache_path)
     pool = _Engines(project, config, glossary, cache, memory, siblings)
     for name in names_needed:
@@ -300,7 +300,7 @@ def pretranslate(
             pool.machine_translator(name)  # a missing URL or key fails now, before any work
     notices.extend(_unusable(pool, names_needed))
     notices.extend(_uncovered(pool, config, jobs, override))
-    judge = _Judge(glossary, CheckSettings.from_config(project.config))
+    judge = _Judge(glossary, load_settings(project.config))
 
     total = sum(len(job.keys) for job in jobs)
     done = drafted_total = 0
