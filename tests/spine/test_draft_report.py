@@ -45,7 +45,8 @@ def test_weak_drafts_sort_first_weakest_first_and_the_rest_keep_their_order() ->
 
 
 def test_accepting_a_draft_keeps_its_origin_and_drops_the_engine_defects() -> None:
-    entry = draft("x", "machine: apertium 2026-12-01; unknown: здесь; quality: 0.5")
-    catalog.set_translation(entry, "тут", "olena", "2026-12-02")
+    entry = polib.POEntry(msgid="We stand here together.")
+    catalog.set_draft(entry, "Ми стоїмо здесь разом.", "machine: apertium 2026-12-01; unknown: здесь; quality: 0.5")
+    catalog.set_translation(entry, "Ми стоїмо тут разом.", "olena", "2026-12-02")
     assert catalog.notes(entry)["machine"] == "apertium 2026-12-01"
     assert draft_report(entry) == DraftReport("machine: apertium 2026-12-01")
