@@ -1,4 +1,5 @@
-"""Counting entries and words by state, for `tflow status` and the index page."""
+"""Counting entries and words by state, for `tflow status` and the index page;
+weak drafts counted and listed weakest first."""
 
 from __future__ import annotations
 
@@ -8,13 +9,17 @@ import polib
 
 from ..project import Project
 from .io import read
-from .states import Conflict, State, comments, conflicts, in_conflict, state, words
+from .states import (Conflict, State, comments, conflicts, draft_report, in_conflict, state,
+                     weak_first, words)
+
+WEAKEST_SHOWN = 5
 
 
 @dataclass(frozen=True)
 class Counts:
     entries: dict[State, int] = field(default_factory=dict)
     words: dict[State, int] = field(default_factory=dict)
+    weak: int = 0  # drafts whose quality figure is below `states.WEAK_QUALITY`
 
     @property
     def total_entries(self) -> int:
@@ -63,13 +68,27 @@ def conflict_entries(catalog: polib.POFile, shown: str) -> list[ConflictEntry]:
 def count(catalog: polib.POFile) -> Counts:
     entries = {s: 0 for s in State}
     word_counts = {s: 0 for s in State}
+    weak = 0
     for entry in catalog:
         if entry.obsolete:
             continue
         current = state(entry)
         entries[current] += 1
         word_counts[current] += words(entry.msgid)
-    return Counts(entries, word_counts)
+        weak += current is State.DRAFT and draft_report(entry).weak
+    return Counts(entries, word_counts, weak)
+
+
+def weakest(catalog: polib.POFile, limit: int = WEAKEST_SHOWN) -> list[polib.POEntry]:
+    """The weak drafts of a catalog, weakest first (at most `limit`)."""
+    drafts = [e for e in catalog if not e.obsolete and weak_first(e)[0] == 0]
+    return sorted(drafts, key=weak_first)[:limit]
+
+
+def _weak_row(entry: polib.POEntry) -> dict[str, object]:
+    report = draft_report(entry)
+    return {"line": entry.linenum, "quality": report.quality, "msgid": entry.msgid,
+            "unknown": list(report.defects)}
 
 
 def comment_rows(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, str]]:
@@ -109,6 +128,7 @@ def progress(project: Project, statements: tuple[str, ...] | list[str] = ()) -> 
                                  "authors": [v.author for v in c.versions]}
                                 for c in conflict_entries(po, project.relative(path))]
             row.update(counts=counts.as_dict(), entries=counts.total_entries, words=counts.total_words,
+                       weak=counts.weak, weakest=[_weak_row(e) for e in weakest(po)],
                        percent_translated=round(counts.percent("translated"), 1),
                        percent_approved=round(counts.percent("approved"), 1),
                        publishable_percent=round(counts.percent(require), 1))

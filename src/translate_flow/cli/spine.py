@@ -54,6 +54,22 @@ def init(directory: Path) -> None:
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
 
 
+def _echo_weak(rows: list[dict[str, object]]) -> None:
+    """The weak drafts, weakest first: where, quality, the start of the text, the engine's words."""
+    weak = [(row, item) for row in rows for item in row.get("weakest", []) or []]  # type: ignore[attr-defined]
+    if not weak:
+        return
+    total = sum(int(row.get("weak", 0) or 0) for row in rows)  # type: ignore[call-overload]
+    click.echo(f"\n{total} weak drafts need more than a light edit (weakest first):")
+    weak.sort(key=lambda pair: pair[1]["quality"])
+    for row, item in weak:
+        text = " ".join(str(item["msgid"]).split())
+        text = text if len(text) <= 40 else text[:39] + "…"
+        words = ", ".join(item["unknown"])
+        click.echo(f"  {row['catalog']}:{item['line']}  {item['quality']:.2f}  {text}"
+                   + (f"  [{words}]" if words else ""))
+
+
 @click.command()
 @statements_argument
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any catalog is out of date.")
@@ -131,6 +147,9 @@ def _bar(percent: float, width: int = 20) -> str:
 def status(statements: tuple[str, ...], as_json: bool) -> None:
     """Progress per statement and language: entries and words by state.
 
+    Drafts whose quality figure is low (many words the engine did not know, or
+    errors) are counted as weak and listed weakest first, with their words.
+
     \b
     Example:
       tflow status
@@ -167,6 +186,7 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
         for path, item in conflicts:
             click.echo(f"  {path}:{item['line']}  {' / '.join(dict.fromkeys(item['authors']))}  "
                        f"{one_line(item['msgid'])}")
+    _echo_weak(rows)
     busy = {person: work for person, work in people.items() if work["entries"]}
     if busy:
         click.echo("\npending work (review/assignments.toml; `tflow route` updates it):")
