@@ -227,3 +227,25 @@ def test_approval_is_dropped_when_the_msgstr_is_edited_in_any_editor(project: Pa
     result = tflow("build", "--lang", "uk")
     assert result.exit_code == 1
     assert "statements/war.md:12: not approved (uk)" in result.stderr
+
+
+def test_status_counts_weak_drafts_and_lists_them_weakest_first(project: Path, tflow: Callable[..., Result]) -> None:
+    from translate_flow import catalog
+
+    setup(project, tflow)
+    notes = {"Our position": "quality: 0.95", "Stop the war.": "unknown: Стоп; quality: 0.33",
+             "We condemn the war and the conscription.": "quality: 0.6"}
+    with catalog.editing(project / "locales/uk/war.po") as po:
+        for entry in po:
+            if entry.msgid in notes:
+                catalog.set_draft(entry, entry.msgid, f"machine: apertium 2026-12-01; {notes[entry.msgid]}")
+    rows = json.loads(tflow("status", "--json").output)["catalogs"]
+    uk = next(r for r in rows if r["lang"] == "uk")
+    assert uk["weak"] == 2
+    assert [(w["msgid"], w["quality"], w["unknown"]) for w in uk["weakest"]] == [
+        ("Stop the war.", 0.33, ["Стоп"]), ("We condemn the war and the conscription.", 0.6, []),
+    ]
+    out = tflow("status").output
+    listed = out[out.index("2 weak drafts need more than a light edit (weakest first):"):].splitlines()
+    assert listed[1].endswith("0.33  Stop the war.  [Стоп]") and listed[1].startswith("  locales/uk/war.po:")
+    assert listed[2].endswith("0.60  We condemn the war and the conscription.")
