@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import subprocess
 import threading
 import urllib.request
 from collections.abc import Sequence
@@ -16,14 +17,14 @@ from starlette.applications import Starlette
 
 from translate_flow.errors import ConfigError
 from translate_flow.project import Project
-from translate_flow.review.decisions import ApplyReport, Decision
-from translate_flow.review.people import Person
 from translate_flow.web.app import allowed_hosts, create_app
 from translate_flow.web.auth import Limits, RateLimiter
 from translate_flow.web.inputs import MAX_BODY
 from translate_flow.web.server import make_server
 
-from .conftest import NATO, TITLE, Client, edit_behind, entry, po_path
+from tests.conftest import require_program
+
+from .conftest import NATO, TITLE, Client, entry, po_path
 
 
 def test_a_lone_surrogate_in_a_save_is_a_400_with_a_message_and_nothing_written(
@@ -191,24 +192,33 @@ def test_a_trusted_proxy_that_is_not_an_address_is_an_error(project: Project) ->
         create_app(project, trusted_proxy=["nginx"])
 
 
-def test_an_accepted_save_calls_the_after_save_hook_and_a_conflict_does_not(
-    project: Project, invite: Any, root: Path
+def git(root: Path, *args: str) -> str:
+    return subprocess.run([require_program("git"), "-C", str(root), *args], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_with_git_commit_each_accepted_save_is_a_commit_by_its_person(
+    root: Path, invite: Any
 ) -> None:
-    calls: list[tuple[str, list[Decision], ApplyReport]] = []
-
-    def hook(project: Project, person: Person, decisions: Sequence[Decision], report: ApplyReport) -> None:
-        calls.append((person.name, list(decisions), report))
-
-    olena = Client(create_app(project, hosts=allowed_hosts("127.0.0.1", 8000), after_save=hook))
+    config = root / "translate-flow.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("commit = false", "commit = true", 1),
+                      encoding="utf-8")
+    git(root, "init", "--quiet")
+    git(root, "-c", "user.name=editor", "-c", "user.email=editor@example.org", "add", "-A")
+    git(root, "-c", "user.name=editor", "-c", "user.email=editor@example.org", "commit", "--quiet", "-m", "start")
+    app = create_app(Project.open(root), hosts=allowed_hosts("127.0.0.1", 8000))
+    olena = Client(app)
     assert olena.sign_in(invite("olena")).status == 303
-    assert olena.save(TITLE, "Проти війни").status == 200
-    ((name, (decision,), report),) = calls
-    assert (name, decision.msgid, decision.msgstr, report.applied) == ("olena", TITLE, "Проти війни", (decision,))
     seen = olena.fingerprint(NATO)
-    edit_behind(root, "uk", NATO, "НАТО і Кремль посилають робітників на смерть.", "maria")
-    assert olena.save(NATO, "НАТО та Кремль", fingerprint=seen).status == 409
     assert olena.save(TITLE, "Проти війни").status == 200
-    assert len(calls) == 1
+    maria = Client(app)
+    assert maria.sign_in(invite("maria")).status == 303
+    assert maria.save(NATO, "НАТО і Кремль посилають робітників на смерть.").status == 200
+    assert olena.save(NATO, "НАТО та Кремль", fingerprint=seen).status == 409
+    app.state.review.commits.close()
+    assert git(root, "log", "--format=%an", "-3").split() == ["maria", "olena", "editor"]
+    assert "locales/uk/appeal.po" in git(root, "show", "--stat", "HEAD~1")
+    assert git(root, "status", "--porcelain", "--", "locales") == ""
 
 
 def test_an_unexpected_error_is_a_500_with_headers_and_its_traceback_only_in_the_log(

@@ -34,6 +34,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from ..errors import ConfigError, TranslateFlowError
+from ..git import commits as git_commits
+from ..git.commits import Committer
 from ..net import is_loopback_host
 from ..project import Project
 from ..ui import tr
@@ -41,7 +43,7 @@ from ..ui.choice import page_language
 from . import desk, pages, signin
 from .auth import Limits, Sessions
 from .invites import InviteStore
-from .state import LANGUAGE_COOKIE, AfterSave, Refused, ReviewState, address, no_commit
+from .state import LANGUAGE_COOKIE, NoCommits, Refused, ReviewState, SaveHook, address
 
 log = logging.getLogger("translate_flow.web")
 
@@ -193,19 +195,21 @@ def create_app(
     trusted_proxy: Sequence[str] = (),
     sessions: Sessions | None = None,
     limits: Limits | None = None,
-    after_save: AfterSave = no_commit,
+    commits: SaveHook | None = None,
 ) -> Starlette:
     """The review app for `project`.
 
     `hosts`: the Host headers answered (see `allowed_hosts`); `trusted_proxy`:
     addresses or networks of reverse proxies whose X-Forwarded-For and
-    X-Forwarded-Proto are believed; `after_save`: called after every accepted
-    save or approval, with the decisions and the report.
+    X-Forwarded-Proto are believed; `commits`: what every save is wrapped in,
+    by default git's `Committer` when `[git] commit = true`, else nothing.
     """
     proxies = proxy_networks(trusted_proxy, "--trusted-proxy")
+    if commits is None:
+        commits = Committer(project) if git_commits.enabled(project.config) else NoCommits()
     state = ReviewState(
         project, InviteStore.for_root(project.root), sessions or Sessions.for_root(project.root),
-        limits or Limits.default(), after_save)
+        limits or Limits.default(), commits)
     middleware = [Middleware(Guard, hosts=hosts, proxies=proxies)]
     if proxies:
         middleware.append(Middleware(ProxyHeadersMiddleware, trusted_hosts=[str(n) for n in proxies]))

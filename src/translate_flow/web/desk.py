@@ -4,8 +4,9 @@ Every write goes through `review.decisions.apply_decisions`, the same code as
 `tflow review import`: it holds the catalog lock, refuses a decision made
 against an entry that changed since the page was loaded, and enforces the
 languages, roles and two-people rules. The desk checks languages and roles
-itself first as well, so a refused request never touches a catalog. After an
-accepted save the app's `after_save` hook runs (a no-op unless one is set).
+itself first as well, so a refused request never touches a catalog. Each save
+runs inside the app's `commits` hook: with `[git] commit = true`, git's
+`Committer` commits accepted saves with the person as author.
 """
 
 from __future__ import annotations
@@ -146,9 +147,8 @@ def _decide(request: Request, body: bytes, approve: bool) -> Response:
             name=person.name, code=code, languages=", ".join(person.languages)))
     decision = Decision(slug=slug, lang=code, msgid=msgid, fingerprint=fingerprint,
                         msgstr=msgstr, approve=approve, person=person.name)
-    report = apply_decisions(project, [decision])
-    if report.applied:
-        state.after_save(project, person, [decision], report)
+    with state.commits.saving(person.name, project.catalog_path(slug, code)):
+        report = apply_decisions(project, [decision])
     return _report(state, project, statement.lang, person, decision, report)
 
 

@@ -17,7 +17,7 @@ import uvicorn
 from ..project import Project
 from .app import allowed_hosts, create_app
 from .auth import Limits, Sessions
-from .state import AfterSave, no_commit
+from .state import SaveHook
 
 Log = Callable[[str], None]
 
@@ -53,13 +53,13 @@ class ReviewServer:
     def __init__(self, project: Project, host: str = "127.0.0.1", port: int = 8000, *,
                  log: Log | None = None, trusted_proxy: Sequence[str] = (),
                  sessions: Sessions | None = None, limits: Limits | None = None,
-                 after_save: AfterSave = no_commit) -> None:
+                 commits: SaveHook | None = None) -> None:
         self.socket = _bind(host, port)
         self.host = host
         self.port = int(self.socket.getsockname()[1])
         try:
             self.app = create_app(project, hosts=allowed_hosts(host, self.port), trusted_proxy=trusted_proxy,
-                                  sessions=sessions, limits=limits, after_save=after_save)
+                                  sessions=sessions, limits=limits, commits=commits)
         except BaseException:
             self.socket.close()
             raise
@@ -90,6 +90,7 @@ class ReviewServer:
         try:
             self._server.run(sockets=[self.socket])
         finally:
+            self.app.state.review.commits.close()
             self.close()
 
     def wait_started(self, timeout: float = 10.0) -> bool:
@@ -111,7 +112,7 @@ class ReviewServer:
 
 def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, *,
                 log: Log | None = None, limits: Limits | None = None,
-                trusted_proxy: Sequence[str] = (), after_save: AfterSave = no_commit) -> ReviewServer:
+                trusted_proxy: Sequence[str] = (), commits: SaveHook | None = None) -> ReviewServer:
     """A review server bound to `host:port` (port 0: any free port), not yet serving."""
     return ReviewServer(project, host, port, log=log, limits=limits, trusted_proxy=trusted_proxy,
-                        after_save=after_save)
+                        commits=commits)

@@ -3,22 +3,24 @@
 `ReviewState` is made by the app factory and kept on the app (never a module
 global): the project (its config re-read when `translate-flow.toml` changes),
 the glossary and checks for entry views, invites, sessions, sign-in limits,
-the shared translation memory, and the hook called after every accepted save.
+the shared translation memory, and the hook every save is wrapped in (the
+git committer with `[git] commit = true`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import Protocol
 
 from starlette.requests import Request
 
 from .. import config as config_mod
 from ..project import Project
-from ..review.decisions import ApplyReport, Decision
 from ..review.people import Person, load_people
 from ..ui import tr
 from ..ui.choice import page_language, person_language
@@ -31,11 +33,26 @@ SESSION_COOKIE = "tflow_session"
 LANGUAGE_COOKIE = "tflow_ui"
 CSRF_HEADER = "x-csrf-token"
 
-AfterSave = Callable[[Project, Person, Sequence[Decision], ApplyReport], None]
+class SaveHook(Protocol):
+    """What the save handler wraps each save in: `git.commits.Committer` with `[git] commit = true`."""
+
+    def saving(self, person: str, path: Path) -> AbstractContextManager[object]:
+        """Around one save by `person` to the catalog at `path`."""
+        ...
+
+    def close(self) -> None:
+        """At the server's stop: finish what is still waiting."""
+        ...
 
 
-def no_commit(project: Project, person: Person, decisions: Sequence[Decision], report: ApplyReport) -> None:
-    """The default `after_save` hook: the catalogs are already written; nothing more."""
+class NoCommits:
+    """The default `SaveHook`: the catalogs are written; nothing more."""
+
+    def saving(self, person: str, path: Path) -> AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+    def close(self) -> None:
+        pass
 
 
 class Refused(Exception):
@@ -67,11 +84,11 @@ class ReviewState:
     """The app's shared parts; see the module docstring."""
 
     def __init__(self, project: Project, invites: InviteStore, sessions: Sessions, limits: Limits,
-                 after_save: AfterSave = no_commit) -> None:
+                 commits: SaveHook) -> None:
         self.invites = invites
         self.sessions = sessions
         self.limits = limits
-        self.after_save = after_save
+        self.commits = commits
         self.memory = SharedMemory()
         self._lock = threading.Lock()
         self._project = project
