@@ -79,6 +79,7 @@ class Project:
             default_lang=self.config.source_language,
             display_path=Path(self.relative(path)),
             cache_dir=self.config.cache_dir,
+            languages=self.config.languages,
         )
 
     def statements(self, names: tuple[str, ...] | list[str] = ()) -> list[segment.Statement]:
