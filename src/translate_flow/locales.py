@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list as _babel_format_list
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 
@@ -59,6 +60,11 @@ def plural_forms(code: str) -> str:
 def format_date(value: dt.date, code: str) -> str:
     """A date written the way readers of `code` write it (``25 листопада 2026 р.``)."""
     return _babel_format_date(value, format="long", locale=_locale(code))
+
+
+def format_list(items: list[str], code: str) -> str:
+    """Items joined the way readers of `code` write a list (``olena і taras``)."""
+    return _babel_format_list(items, locale=_locale(code))
 
 
 def format_number(value: float, code: str) -> str:

@@ -10,6 +10,7 @@ import click
 from .. import config, storage
 from ..catalog.extract import extract as extract_catalogs
 from ..catalog.stats import progress
+from ..editions import FORMATS
 from ..editions import build as build_editions
 from ..errors import ConfigError
 from ..project import Project
@@ -74,8 +75,9 @@ def extract(ctx: click.Context, statements: tuple[str, ...], check: bool) -> Non
 @click.command()
 @statements_argument
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--draft", is_flag=True, help="Write incomplete editions too, with pending text marked.")
-@click.option("--format", "formats", default="md,html", show_default=True, help="Comma-separated: md, html.")
+@click.option("--draft", is_flag=True, help="Write incomplete editions too, into drafts/, each pending block marked.")
+@click.option("--format", "formats", default="md,html", show_default=True,
+              help="Comma-separated: md, html, pdf, parallel (side by side with the original; PDF too with pdf).")
 @click.pass_context
 def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...], draft: bool, formats: str) -> None:
     """Build editions from the catalogs; only publishable text goes in.
@@ -83,7 +85,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
     \b
     Example:
       tflow build --lang ru
-      tflow build --draft          # incomplete editions, pending text marked
+      tflow build --format md,html,pdf,parallel
+      tflow build --draft          # incomplete editions into drafts/, pending text marked
     """
     project = _project()
     for lang in langs:
@@ -91,8 +94,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}", param_hint="--lang")
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
     for fmt in wanted:
-        if fmt not in ("md", "html"):
-            raise click.BadParameter(f"unknown format {fmt!r}; use md, html", param_hint="--format")
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r}; use {', '.join(FORMATS)}", param_hint="--format")
     editions = build_editions(project, statements, langs=langs, draft=draft, formats=wanted)
     incomplete = 0
     for edition in editions:
@@ -109,6 +112,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             click.echo(f"{edition.lang}: {edition.slug} not built: {len(edition.missing)} entries not publishable"
                        " (use --draft to build it anyway)", err=True)
     click.echo(f"Index: {project.relative(project.config.editions_dir / 'index.html')}")
+    if (project.drafts_dir / "index.html").is_file():
+        click.echo(f"Drafts: {project.relative(project.drafts_dir / 'index.html')}")
     if incomplete:
         ctx.exit(1)
 

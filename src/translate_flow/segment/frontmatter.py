@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from ..errors import StatementError
-from .model import Layout, Segment, Span
+from .model import Layout, Segment, Span, split_lines
 
 TRANSLATABLE_KEYS = ("title", "subtitle", "description", "summary")
 
@@ -82,3 +82,23 @@ def segments(lines: list[str], count: int, meta: dict[str, Any]) -> list[Segment
             found.append(Segment(value, key, tuple(spans), Layout.YAML))
         index = last + 1
     return found
+
+
+def with_language(text: str, lang: str) -> str:
+    """`text` whose front matter says `lang:` `lang`: the key's line replaced, or added last.
+
+    A text without front matter is returned as it is.
+    """
+    lines = split_lines(text)
+    count = length(lines)
+    if count < 2:
+        return text
+    eol = lines[0][3:] or "\n"
+    for index in range(1, count - 1):
+        match = _KEY_LINE.match(lines[index])
+        if match and match.group(1) == "lang":
+            body = lines[index].rstrip("\r\n")
+            lines[index] = f"lang: {lang}{lines[index][len(body):] or eol}"
+            return "".join(lines)
+    lines.insert(count - 1, f"lang: {lang}{eol}")
+    return "".join(lines)

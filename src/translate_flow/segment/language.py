@@ -8,13 +8,20 @@ counts: a short leaflet or a mixed text is taken as the source language.
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .. import locales
+
 MIN_LETTERS = 40  # below this, a guess between uk and ru is a coin toss
 CONFIDENT = 0.99
+OWN_SCRIPT = 0.8  # share of the letters that must be in the guessed language's script
+_NOT_PROSE = re.compile(r"<?[a-z][a-z0-9+.-]*://\S+|`[^`]*`|\S+@\S+", re.I)
+_SCRIPT_NAMES = {"Cyrl": "CYRILLIC", "Latn": "LATIN"}
 SAMPLE_CHARS = 20_000
 
 _lock = threading.Lock()
@@ -40,14 +47,17 @@ def _identifier(languages: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
 
 def detect(text: str, languages: tuple[str, ...]) -> Guess | None:
     """The language of `text` among `languages`, when the model is confident; else None."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    sample = _NOT_PROSE.sub(" ", text[:SAMPLE_CHARS])
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < MIN_LETTERS:
         return None
     with _lock:
         identifier, candidates = _identifier(tuple(sorted(set(languages))))
         if len(candidates) < 2:
             return None
         lang, confidence = identifier.classify(sample)
-    if confidence < CONFIDENT:
+    script = _SCRIPT_NAMES.get(locales.script(str(lang)))
+    own = sum(unicodedata.name(ch, "").startswith(script) for ch in letters) if script else len(letters)
+    if confidence < CONFIDENT or own < OWN_SCRIPT * len(letters):
         return None
     return Guess(str(lang), float(confidence))
