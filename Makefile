@@ -46,7 +46,7 @@ demo: $(STAMP)
 	  || echo "Without them: no offline machine drafts this time."
 	$(BIN)/tflow run
 	@echo
-	@echo "Editions: $(CURDIR)/editions/index.html"
+	@echo "Editions: $(CURDIR)/editions/index.html, drafts: $(CURDIR)/drafts/index.html"
 
 test: $(STAMP) system-check
 	$(BIN)/mypy
@@ -63,4 +63,4 @@ bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .tflow editions .pytest_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) .tflow editions drafts .pytest_cache .mypy_cache .hypothesis

@@ -43,7 +43,7 @@ def init(directory: Path) -> None:
         storage.write_text(glossary, "en,uk,ru,note,forbidden\nNATO,НАТО,НАТО,,\n")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\n")
+        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\ndrafts/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
 
