@@ -40,11 +40,14 @@ def require_known(code: str, *, where: str) -> None:
         )
 
 
-def name(code: str, in_language: str | None = None) -> str:
-    """The language's name, in `in_language` (default: in itself), capitalised."""
+def name(code: str, in_language: str | None = None, *, capitalised: bool = True) -> str:
+    """The language's name, in `in_language` (default: in itself), capitalised unless asked not to.
+
+    Uncapitalised, it is as Babel (CLDR) writes it inside a sentence: ``англійська``, ``English``.
+    """
     locale = _locale(code)
     shown = locale.get_display_name(_locale(in_language or code)) or code
-    return shown[:1].upper() + shown[1:]
+    return shown[:1].upper() + shown[1:] if capitalised else shown
 
 
 def english_name(code: str) -> str:

@@ -191,6 +191,8 @@ def write(project: Project, edition: Edition, formats: tuple[str, ...],
             signed += f"\n<!-- approved by {edition.signoff} -->\n"
         storage.write_text(target(statement.suffix), signed)
         edition.written.append(target(statement.suffix))
+    if not {"html", "pdf", "parallel"} & set(formats):
+        return
     page = pages.Page.of(edition, alternates, paper)
     for suffix, fmt, parallel in ((".html", "html", False), (".pdf", "pdf", False),
                                   (".parallel.html", "parallel", True), (".parallel.pdf", "parallel", True)):

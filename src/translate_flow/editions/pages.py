@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -86,15 +87,21 @@ def blocks(body: str, format: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Side:
-    """One language's version of a statement as a page shows it."""
+    """One language's version of a statement as a page shows it: metadata and body text."""
 
     lang: str
     meta: dict[str, str]
-    blocks: tuple[str, ...]
+    source: str
+    format: str
 
     @property
     def title(self) -> str:
         return self.meta.get("title", "")
+
+    @cached_property
+    def blocks(self) -> tuple[str, ...]:
+        """The body as HTML blocks, rendered on first use (a plain page never renders the original)."""
+        return tuple(blocks(self.source, self.format))
 
     @property
     def body(self) -> str:
@@ -122,8 +129,8 @@ class Page:
         original.setdefault("title", statement.title)
         return cls(
             edition=Side(edition.lang, {"title": edition.title, **edition.meta},
-                         tuple(blocks(body_of(edition.text), statement.format))),
-            original=Side(statement.lang, original, tuple(blocks(body_of(statement.source), statement.format))),
+                         source=body_of(edition.text), format=statement.format),
+            original=Side(statement.lang, original, source=body_of(statement.source), format=statement.format),
             author=str(author) if author else None,
             date=statement.date,
             alternates=alternates,

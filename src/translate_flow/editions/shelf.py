@@ -232,7 +232,7 @@ def _items(project: Project, manifest: Manifest, lang: str) -> list[dict[str, An
             "slug": slug, "href": posixpath.relpath(_page_file(record), here), "title": record["title"],
             "subtitle": record.get("subtitle"), "summary": record.get("summary") or record.get("description"),
             "date": record["date"], "original": record["source"] == lang,
-            "source_name": locales.name(record["source"], lang),
+            "source_name": locales.name(record["source"], lang, capitalised=False),
             "formats": [(label, posixpath.relpath(name, here)) for label, name in labels],
             "approved": pages.approved_line(signoff, lang), "digest": signoff.digest if signoff else "",
             "author": record.get("author"), "updated": record["updated"],
