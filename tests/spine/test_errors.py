@@ -62,7 +62,9 @@ def test_broken_config_names_file_and_line(project: Path, tflow: Callable[..., R
 def test_config_value_of_the_wrong_type_names_the_key(project: Path, tflow: Callable[..., Result]) -> None:
     (project / "translate-flow.toml").write_text('[project]\nlanguages = "uk"\n')
     result = tflow("status")
-    assert result.stderr == f"Error: {project / 'translate-flow.toml'}: [project] languages: expected a list, found 'uk'\n"
+    assert result.stderr == (
+        f"Error: {project / 'translate-flow.toml'}:2: [project] languages: expected a list of strings, found 'uk'\n"
+    )
 
 
 def test_unknown_language_in_config_is_refused(project: Path, tflow: Callable[..., Result]) -> None:

@@ -120,7 +120,8 @@ def _update_catalog(
         if existing is not None:
             revised = existing.metadata.get("PO-Revision-Date", revised)
             translator = existing.metadata.get("Last-Translator", "")
-        template.localise_header(catalog, lang, revised, translator)
+        template.localise_header(catalog, lang, revised, translator,
+                                 existing.metadata if existing is not None else None)
         text = io.dumps(catalog)
         changed = text != old
         if changed and not check:

@@ -49,14 +49,24 @@ def template(statement: Statement, created: str) -> polib.POFile:
     return catalog
 
 
-def localise_header(catalog: polib.POFile, lang: str, revised: str, translator: str) -> None:
-    """Turn a template's header into the header of the `lang` catalog."""
-    meta = dict(catalog.metadata)
-    meta["PO-Revision-Date"] = revised
-    meta["POT-Creation-Date"] = catalog.metadata["POT-Creation-Date"]
-    meta["Last-Translator"] = translator
-    meta["Language-Team"] = f"{locales.english_name(lang)} <{lang}@li.org>"
-    meta["Language"] = lang
+def localise_header(catalog: polib.POFile, lang: str, revised: str, translator: str,
+                    kept: dict[str, str] | None = None) -> None:
+    """Turn a template's header into the header of the `lang` catalog.
+
+    `kept` is the header the catalog had: fields we do not own (X-Generator,
+    X-Poedit-*, a Language-Team a translator set) keep their value, and every
+    field keeps its place, so a header an editor reordered is not churned.
+    """
+    ours = dict(catalog.metadata)
+    ours["PO-Revision-Date"] = revised
+    ours["Last-Translator"] = translator
+    ours["Language-Team"] = f"{locales.english_name(lang)} <{lang}@li.org>"
+    ours["Language"] = lang
+    ours["Plural-Forms"] = locales.plural_forms(lang)
+    before = kept or {}
+    if before.get("Language-Team"):
+        ours["Language-Team"] = before["Language-Team"]
+    meta = {key: ours.get(key, value) for key, value in before.items()}
+    meta.update((key, value) for key, value in ours.items() if key not in meta)
     catalog.header = catalog.header.replace("Catalog of", f"{locales.english_name(lang)} catalog of", 1)
-    meta["Plural-Forms"] = locales.plural_forms(lang)
     catalog.metadata = meta

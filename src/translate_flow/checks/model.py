@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..config import Config, Section
+from ..config import Config, Section, default_value
 from ..glossary import Glossary
 
 ERROR = "error"
@@ -18,12 +18,11 @@ WARNING = "warning"
 """A matter of style for a reviewer to look at."""
 
 DEFAULT_QUOTES: tuple[tuple[str, str], ...] = (("en", "“”‘’"), ("ru", "«»„“"), ("uk", "«»„“"))
-DEFAULT_APOSTROPHE_UK = "’"
-APOSTROPHES = ("’", "ʼ", "'")
-DEFAULT_LENGTH_RATIO = (0.5, 2.0)
+DEFAULT_APOSTROPHE_UK: str = default_value("checks", "apostrophe_uk")
+_LOW, _HIGH = default_value("checks", "length_ratio")
+DEFAULT_LENGTH_RATIO = (float(_LOW), float(_HIGH))
 
 _LANGUAGE_PAIR = re.compile(r"[a-z]{2,3}-[a-z]{2,3}")
-_KEYS = ("quotes", "apostrophe_uk", "length_ratio", "length_ratios", "disable")
 
 
 @dataclass(frozen=True)
@@ -75,54 +74,37 @@ class CheckSettings:
             en-uk = [0.7, 1.8]
         """
         section = config.section("checks")
-        for key in section.keys():
-            if key not in _KEYS:
-                raise section.error(key, f"unknown setting; the [checks] settings are {', '.join(_KEYS)}")
         quotes = dict(DEFAULT_QUOTES)
         table = section.table("quotes")
         for lang in table.keys():
-            marks = table.str(lang, "")
+            marks = table.get(lang)
             if not marks or any(ch.isalnum() or ch.isspace() for ch in marks):
                 raise table.error(lang, f"expected the quotation marks in one string, like \"«»„“\", found {marks!r}")
             quotes[lang] = marks
-        apostrophe = section.str("apostrophe_uk", DEFAULT_APOSTROPHE_UK)
-        if apostrophe not in APOSTROPHES:
-            raise section.error(
-                "apostrophe_uk",
-                f"expected one of {', '.join(repr(a) for a in APOSTROPHES)}, found {apostrophe!r}",
-            )
         ratios = section.table("length_ratios")
         for pair in ratios.keys():
             if not _LANGUAGE_PAIR.fullmatch(pair):
                 raise ratios.error(pair, "expected a language pair such as en-uk as the key")
         return cls(
             quotes=tuple(sorted(quotes.items())),
-            apostrophe_uk=apostrophe,
-            length_ratio=_ratio(section, "length_ratio", section.data.get("length_ratio")),
-            length_ratios=tuple(
-                (pair, _ratio(ratios, pair, ratios.data[pair])) for pair in sorted(ratios.keys())
-            ),
+            apostrophe_uk=section.get("apostrophe_uk"),
+            length_ratio=_ratio(section, "length_ratio"),
+            length_ratios=tuple((pair, _ratio(ratios, pair)) for pair in sorted(ratios.keys())),
             disable=frozenset(_disabled(section)),
         )
 
 
-def _ratio(section: Section, key: str, value: Any) -> tuple[float, float]:
-    if value is None:
-        return DEFAULT_LENGTH_RATIO
-    numbers = value if isinstance(value, list) else []
-    if (
-        len(numbers) != 2
-        or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
-        or not 0 < numbers[0] < numbers[1]
-    ):
-        raise section.error(key, f"expected [low, high] with 0 < low < high, like [0.5, 2.0], found {value!r}")
+def _ratio(section: Section, key: str) -> tuple[float, float]:
+    numbers = section.get(key)
+    if len(numbers) != 2 or not 0 < numbers[0] < numbers[1]:
+        raise section.error(key, f"expected [low, high] with 0 < low < high, like [0.5, 2.0], found {numbers!r}")
     return (float(numbers[0]), float(numbers[1]))
 
 
 def _disabled(section: Section) -> list[str]:
     from .registry import CHECKS  # the registry imports this module
 
-    names = section.str_list("disable", [])
+    names: list[str] = section.get("disable")
     known = [check.name for check in CHECKS]
     for name in names:
         if name not in known:

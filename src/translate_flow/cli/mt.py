@@ -93,6 +93,10 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
         click.echo(f"{report.drafted} drafts in {catalogs} catalogs; {left} entries still empty.")
 
 
+def _units(count: int) -> str:
+    return "1 unit" if count == 1 else f"{count} units"
+
+
 @click.group()
 def memory() -> None:
     """Translation memory: every human translation in the catalogs, plus TMX files.
@@ -117,7 +121,7 @@ def import_command(file: Path) -> None:
     done = import_tmx(project, mt_settings.load(project.config), file)
     verb = "replaced" if done.replaced else "imported"
     langs = ", ".join(done.languages) or "no languages"
-    click.echo(f"{project.relative(done.path)}: {verb}, {done.pairs} pairs ({langs})")
+    click.echo(f"{project.relative(done.path)}: {verb}, {_units(done.units)} ({langs})")
 
 
 @memory.command("export")
@@ -131,9 +135,12 @@ def export_command(output: Path | None) -> None:
       tflow memory export -o collective.tmx
     """
     project = Project.open()
-    document, count = export_tmx(project, mt_settings.load(project.config))
+    done = export_tmx(project, mt_settings.load(project.config))
+    if done.skipped:
+        click.echo(f"{_units(done.skipped)} left out: their text has control characters that XML cannot hold",
+                   err=True)
     if output is None:
-        click.echo(document, nl=False)
+        click.echo(done.document, nl=False)
         return
-    storage.write_text(output, document)
-    click.echo(f"{output}: {count} units", err=True)
+    storage.write_text(output, done.document)
+    click.echo(f"{output}: {_units(done.units)}", err=True)

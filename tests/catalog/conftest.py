@@ -1,0 +1,3 @@
+from tests.spine.conftest import project, tflow
+
+__all__ = ["project", "tflow"]
