@@ -94,7 +94,7 @@ class Project:
     @property
     def drafts_dir(self) -> Path:
         """Where draft editions go: beside `editions/`, never in it, so a sync publishes none."""
-        return self.root / self.config.section("project").str("drafts", "drafts")
+        return self.root / str(self.config.section("project").get("drafts"))
 
     def edition_path(self, lang: str, slug: str, suffix: str, *, draft: bool = False) -> Path:
         return (self.drafts_dir if draft else self.config.editions_dir) / lang / f"{slug}{suffix}"

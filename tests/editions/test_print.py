@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,19 @@ from click.testing import Result
 from tests.conftest import require_program
 from tests.spine.conftest import project, tflow, write_statement  # noqa: F401  (fixtures)
 from tests.spine.test_build import STATEMENT, UK, fill
-from tests.web.conftest import browser  # noqa: F401  (the shared chromium fixture)
+from tests.web.conftest import CHROMIUM_ARGS
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium for this module only: two Playwright sessions may not be open at once."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=require_program("chromium"), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "editions"
 LONG = STATEMENT.replace("date:", "subtitle: A statement of the collective\nauthor: Red Machete\ndate:") + "".join(
@@ -32,7 +44,8 @@ LONG_UK = {**UK, "A statement of the collective": "Заява колективу
 def _project(project: Path, tflow: Callable[..., Result], paper: str | None) -> None:
     config = project / "translate-flow.toml"
     text = config.read_text().replace('require = "approved"', 'require = "translated"')
-    config.write_text(text + (f'\n[editions]\npaper = "{paper}"\n' if paper else ""))
+    assert 'paper = "A4"' in text
+    config.write_text(text.replace('paper = "A4"', f'paper = "{paper}"') if paper else text)
     write_statement(project, "war.md", LONG)
     assert tflow("extract").exit_code == 0
     fill(project / "locales/uk/war.po", LONG_UK)
@@ -80,16 +93,17 @@ def test_pdf_edition_is_a4_unless_the_config_asks_for_a5(project: Path, tflow: C
 
 
 def test_a_paper_size_other_than_a4_or_a5_is_a_config_error(project: Path, tflow: Callable[..., Result]) -> None:
-    _project(project, tflow, "Letter")
-    result = tflow("build", "--lang", "en", "--format", "pdf")
+    config = project / "translate-flow.toml"
+    config.write_text(config.read_text().replace('paper = "A4"', 'paper = "Letter"'))
+    line = next(n for n, text in enumerate(config.read_text().splitlines(), 1) if text.startswith("paper ="))
+    result = tflow("build", "--format", "pdf")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: ") and result.stderr.endswith(
-        "translate-flow.toml: [editions] paper: expected one of A4, A5, found 'Letter'\n")
+    assert result.stderr == f"Error: {config}:{line}: [editions] paper: expected one of 'A4', 'A5', found 'Letter'\n"
 
 
 @pytest.mark.browser
 def test_parallel_edition_sets_each_block_beside_its_translation(
-    project: Path, tflow: Callable[..., Result], browser: Any  # noqa: F811
+    project: Path, tflow: Callable[..., Result], browser: Any
 ) -> None:
     _project(project, tflow, None)
     assert tflow("build", "--lang", "uk", "--format", "html,pdf,parallel").exit_code == 0
@@ -119,7 +133,7 @@ def test_parallel_edition_sets_each_block_beside_its_translation(
 
 @pytest.mark.browser
 def test_draft_preview_marks_each_pending_block_in_the_browser(
-    project: Path, tflow: Callable[..., Result], browser: Any  # noqa: F811
+    project: Path, tflow: Callable[..., Result], browser: Any
 ) -> None:
     _project(project, tflow, None)
     fill(project / "locales/uk/war.po", {"Stop the war.": "Зупинити війну."}, fuzzy=("Stop the war.",))

@@ -215,7 +215,7 @@ def build_edition(
     edition = compose(project, statement, lang, draft=draft, require=require, verdicts=verdicts)
     if edition.missing and not draft:
         return edition
-    write(project, edition, formats, {}, shelf.paper(project))
+    write(project, edition, formats, {}, project.config.paper)
     return edition
 
 
@@ -232,7 +232,7 @@ def build(
     editions: list[Edition] = []
     verdicts = Verdicts(project.config.cache_dir)
     published = shelf.load(project, draft=False)
-    paper = shelf.paper(project)
+    paper = project.config.paper
     try:
         for statement in project.statements(names):
             wanted = langs or project.config.languages

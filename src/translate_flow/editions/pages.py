@@ -25,7 +25,6 @@ from ..segment.text import segments as text_segments
 from .model import Edition, Signoff
 
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
-PAPERS = ("A4", "A5")
 
 
 def environment() -> jinja2.Environment:

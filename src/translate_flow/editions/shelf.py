@@ -30,11 +30,6 @@ FORMAT_OF = {".html": "html", ".pdf": "pdf", ".parallel.html": "parallel", ".par
 LISTS = ("index.html", "feed.atom")
 
 
-def paper(project: Project) -> str:
-    """The paper size of PDF editions: ``[editions] paper``, A4 unless A5 is asked for leaflets."""
-    return project.config.section("editions").choice("paper", pages.PAPERS, "A4")
-
-
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
