@@ -285,3 +285,28 @@ def test_approval_is_dropped_when_the_msgstr_is_edited_in_any_editor(project: Pa
     result = tflow("build", "--lang", "uk")
     assert result.exit_code == 1
     assert "statements/war.md:12: not approved (uk)" in result.stderr
+
+
+def test_each_language_has_its_own_index_and_atom_feed_of_what_is_published(project: Path, tflow: Callable[..., Result]) -> None:
+    import xml.etree.ElementTree as ET
+
+    approve_all(project, tflow)
+    assert tflow("build", "--lang", "uk", "--lang", "en").exit_code == 0
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(project / "editions/uk/feed.atom").getroot()
+    assert feed.tag == f"{atom}feed" and feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "uk"
+    assert feed.findtext(f"{atom}title") == "Заяви"
+    [entry] = feed.findall(f"{atom}entry")
+    assert entry.findtext(f"{atom}title") == "Проти війни"
+    assert entry.findtext(f"{atom}published") == "2026-05-01T00:00:00Z"
+    assert entry.findtext(f"{atom}id").startswith("urn:uuid:")
+    href = entry.find(f"{atom}link").get("href")
+    assert (project / "editions/uk" / href).is_file()
+    assert ET.parse(project / "editions/ru/feed.atom").getroot().findall(f"{atom}entry") == []
+    uk_index = (project / "editions/uk/index.html").read_text(encoding="utf-8")
+    assert '<html lang="uk">' in uk_index and '<a href="war.html">Проти війни</a>' in uk_index
+    assert "переклад; мова оригіналу: англійська" in uk_index
+    assert "На этом языке ещё ничего не опубликовано." in (project / "editions/ru/index.html").read_text(encoding="utf-8")
+    root = (project / "editions/index.html").read_text(encoding="utf-8")
+    assert 'href="uk/war.html"' in root and 'href="en/war.html"' in root and 'href="uk/index.html"' in root
+    assert "ru/war.html" not in root
