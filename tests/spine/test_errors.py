@@ -154,3 +154,19 @@ def test_a_statement_that_says_its_language_is_not_second_guessed(project: Path,
     assert tflow("extract").exit_code == 0
     assert (project / "locales/en/leaflet.po").exists()
     assert not (project / "locales/uk/leaflet.po").exists()
+
+
+def test_the_language_verdict_of_an_unchanged_statement_is_remembered(
+    project: Path, tflow: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translate_flow.segment import language
+
+    write_statement(project, "leaflet.txt", "Заява колективу\n\nМи засуджуємо війну і примусову мобілізацію. "
+                    "Пролетарі всіх країн, єднайтеся!\n")
+    first = tflow("extract")
+
+    def unused(text: str, languages: tuple[str, ...]) -> None:
+        raise AssertionError("the model was asked again about an unchanged statement")
+
+    monkeypatch.setattr(language, "detect", unused)
+    assert tflow("extract").stderr == first.stderr != ""

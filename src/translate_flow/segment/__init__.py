@@ -68,13 +68,14 @@ def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None 
         if cache_dir is not None:
             cache.store(cache_dir, slug, source_key, found)
     if "lang" not in meta and languages:
-        _require_default_language(found, default_lang, languages, shown)
+        _require_default_language(found, default_lang, languages, shown, cache_dir, source_key)
     return Statement(shown, slug, lang, kind, source, meta, tuple(found))
 
 
 def _require_default_language(found: list[Segment], default_lang: str, languages: tuple[str, ...],
-                              shown: Path) -> None:
-    guess = language.detect("\n".join(segment.text for segment in found), languages)
+                              shown: Path, cache_dir: Path | None, source_key: str) -> None:
+    text = "\n".join(segment.text for segment in found)
+    guess = language.remembered(cache_dir, source_key, text, languages)
     if guess is not None and guess.lang != default_lang:
         raise StatementError(
             f"no `lang:` in front matter and the text reads as {locales.english_name(guess.lang)}, "
