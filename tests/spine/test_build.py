@@ -164,6 +164,10 @@ def test_an_edition_no_longer_publishable_leaves_no_file_and_no_link(project: Pa
     for index in ("editions/index.html", "editions/en/index.html", "editions/ru/index.html"):
         assert "ru/war" not in (project / index).read_text(encoding="utf-8")
     assert "war" not in (project / "editions/ru/feed.atom").read_text(encoding="utf-8")
+    fill(project / "locales/ru/war.po", {"Stop the war.": "Stop the war."})
+    assert tflow("build", "--lang", "ru").exit_code == 0
+    page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="ru" href="../ru/war.html">' in page
 
 
 def test_an_embargoed_statement_is_not_published_and_its_earlier_editions_go(project: Path, tflow: Callable[..., Result]) -> None:
@@ -310,3 +314,13 @@ def test_each_language_has_its_own_index_and_atom_feed_of_what_is_published(proj
     root = (project / "editions/index.html").read_text(encoding="utf-8")
     assert 'href="uk/war.html"' in root and 'href="en/war.html"' in root and 'href="uk/index.html"' in root
     assert "ru/war.html" not in root
+
+
+def test_a_text_draft_marks_pending_blocks_in_words(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "note.txt", "Stop the war\n\nWe condemn the conscription.\n")
+    tflow("extract")
+    fill(project / "locales/uk/note.po", {"Stop the war": "Зупинити війну"}, fuzzy=("Stop the war",))
+    assert tflow("build", "--lang", "uk", "--draft").exit_code == 0
+    assert (project / "drafts/uk/note.txt").read_text(encoding="utf-8") == (
+        "[машинна чернетка] Зупинити війну\n\n[не перекладено] We condemn the conscription.\n")
+    assert "<h2>[машинна чернетка] Зупинити війну</h2>" in (project / "drafts/uk/note.html").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ import polib
 
 from .. import catalog, storage, ui
 from ..catalog import State
+from ..errors import StatementError
 from ..project import Project
 from ..segment import Layout, Segment, Statement, frontmatter
 from . import pages, shelf
@@ -138,6 +139,8 @@ def _preview(segment: Segment, entry: polib.POEntry | None, current: str, broken
         current = State.UNTRANSLATED.value
     if segment.layout is Layout.YAML:
         return text
+    if statement.format == "text":  # no markup in a text edition: the mark is words
+        return f"[{pending_label(current, lang)}] {text}"
     label = escape(pending_label(current, lang))
     return f'<span class="{PENDING_CLASS}" data-state="{current}" lang="{text_lang}" title="{label}">{text}</span>'
 
@@ -235,6 +238,9 @@ def build(
     paper = project.config.paper
     try:
         for statement in project.statements(names):
+            if statement.slug == "index":
+                raise StatementError("the name `index` is taken by the language indexes "
+                                     "(editions/<lang>/index.html); rename the statement", path=statement.path)
             wanted = langs or project.config.languages
             composed = [compose(project, statement, lang, draft=draft, require=require, verdicts=verdicts)
                         for lang in wanted]
