@@ -124,7 +124,8 @@ def test_draft_preview_shows_the_machine_draft_marked_in_its_own_folder(project:
     assert 'class="draft-banner"' in page
     assert json.loads((project / "drafts/manifest.json").read_text(encoding="utf-8"))["war"]["uk"]["pending"] == 2
     assert "war" not in json.loads((project / "editions/manifest.json").read_text(encoding="utf-8"))
-    assert "2 blocks pending" in (project / "drafts/index.html").read_text(encoding="utf-8")
+    drafts = (project / "drafts/index.html").read_text(encoding="utf-8")
+    assert "2 blocks pending" in drafts and '<th scope="row" lang="en">Against the war' in drafts
     assert "drafts/uk/war.html" not in (project / "editions/index.html").read_text(encoding="utf-8")
 
 

@@ -118,6 +118,7 @@ def _file(project: Project, manifest: Manifest, edition: Edition, now: str) -> N
     manifest.data.setdefault(slug, {})[lang] = {
         **{key: edition.meta[key] for key in ("title", "subtitle", "summary", "description") if edition.meta.get(key)},
         "title": edition.title,
+        "original_title": statement.title,
         "author": str(statement.meta["author"]) if statement.meta.get("author") else None,
         "source": statement.lang,
         "date": statement.date.isoformat() if statement.date else None,
@@ -186,14 +187,14 @@ def _rows(project: Project, manifest: Manifest) -> list[dict[str, Any]]:
     rows = []
     for slug, langs in manifest.data.items():
         any_record = next(iter(langs.values()))
-        source = langs.get(any_record["source"]) or any_record
         cells = []
         for lang in project.config.languages:
             record = langs.get(lang)
             cells.append({"href": _page_file(record), "lang": lang, "title": record["title"],
                           "original": lang == record["source"], "pending": record["pending"]}
                          if record else None)
-        rows.append({"slug": slug, "title": source["title"], "source": any_record["source"],
+        rows.append({"slug": slug, "title": any_record.get("original_title", any_record["title"]),
+                     "source": any_record["source"],
                      "date": any_record["date"], "cells": cells})
     return sorted(rows, key=lambda row: (row["date"] or "", row["slug"]), reverse=True)
 
