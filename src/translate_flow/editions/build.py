@@ -197,13 +197,13 @@ def write(project: Project, edition: Edition, formats: tuple[str, ...],
     if not {"html", "pdf", "parallel"} & set(formats):
         return
     page = pages.Page.of(edition, alternates, paper)
-    for suffix, fmt, parallel in ((".html", "html", False), (".pdf", "pdf", False),
-                                  (".parallel.html", "parallel", True), (".parallel.pdf", "parallel", True)):
-        if fmt not in formats or (parallel and edition.lang == statement.lang):
+    variants = [(".html", "html" in formats, False), (".pdf", "pdf" in formats, False)]
+    if "parallel" in formats and edition.lang != statement.lang:
+        variants += [(".parallel.html", True, True), (".parallel.pdf", "pdf" in formats, True)]
+    for suffix, wanted, parallel in variants:
+        if not wanted:
             continue
         if suffix.endswith(".pdf"):
-            if "pdf" not in formats:
-                continue
             pages.write_pdf(page, target(suffix), parallel=parallel)
         else:
             storage.write_text(target(suffix), pages.html(page, parallel=parallel))
