@@ -99,8 +99,8 @@ def localized(env: jinja2.Environment, lang: str) -> jinja2.Environment:
                 extensions=list(env.extensions), trim_blocks=env.trim_blocks,
                 lstrip_blocks=env.lstrip_blocks, keep_trailing_newline=env.keep_trailing_newline,
             )
-            overlay.filters.update(env.filters)
-            overlay.tests.update(env.tests)
+            overlay.filters = env.filters  # shared, as an overlay's are: filters added later apply
+            overlay.tests = env.tests
             overlay.globals.update(env.globals)
             overlay.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
             overlay.globals["lang"] = lang
