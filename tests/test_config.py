@@ -135,3 +135,15 @@ def test_every_key_of_the_schema_is_documented_in_the_readme() -> None:
     rows = set(re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE))
     missing = [key for key in _schema_keys(config.SCHEMA) if key not in rows]
     assert missing == []
+
+
+def test_an_unknown_language_code_names_the_line(tmp_path: Path) -> None:
+    assert error(tmp_path, PERSON + 'ui = "ukrainian-ish"\n') == (
+        "translate-flow.toml:6: [people[0]] ui: unknown language code 'ukrainian-ish'; "
+        "use an ISO 639 code such as uk, ru or en"
+    )
+
+
+def test_a_multiline_array_does_not_shift_the_lines_of_later_keys(tmp_path: Path) -> None:
+    text = '[mt]\nengines = [\n  "memory",  # [pivot] = later\n  "apertium",\n]\nretries = 99\n'
+    assert error(tmp_path, text) == "translate-flow.toml:6: [mt] retries: expected 0 to 20, found 99"

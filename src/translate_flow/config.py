@@ -62,13 +62,12 @@ commit = false                  # true: every change made through tflow is a com
 """
 
 ENGINES = ("memory", "pivot", "apertium", "google", "mymemory", "libre", "microsoft", "deepl", "llm")
-DEFAULT_CHAIN = ("memory", "pivot", "apertium")
 ROLES = ("translator", "reviewer")
 APOSTROPHES = ("’", "ʼ", "'")
 PUBLISH_LEVELS = ("approved", "translated")
 PAPER_SIZES = ("A4", "A5")
 
-Kind = Literal["string", "integer", "number", "boolean", "strings", "numbers"]
+Kind = Literal["string", "integer", "number", "boolean", "strings", "numbers", "language", "languages"]
 
 
 @dataclass(frozen=True)
@@ -124,8 +123,8 @@ _ENGINE = Table({
 
 SCHEMA = Table({
     "project": Table({
-        "source_language": Key("string", "en"),
-        "languages": Key("strings", ["uk", "ru", "en"]),
+        "source_language": Key("language", "en"),
+        "languages": Key("languages", ["uk", "ru", "en"]),
         "statements": Key("string", "statements"),
         "locales": Key("string", "locales"),
         "editions": Key("string", "editions"),
@@ -133,7 +132,7 @@ SCHEMA = Table({
         "glossary": Key("string", "glossary.csv"),
     }),
     "mt": Table({
-        "engines": Key("strings", list(DEFAULT_CHAIN), choices=ENGINES),
+        "engines": Key("strings", ["memory", "pivot", "apertium"], choices=ENGINES),
         "concurrency": Key("integer", 4, low=1),
         "timeout": Key("number", 30.0, above=0),
         "retries": Key("integer", 4, low=0, high=20),
@@ -158,10 +157,10 @@ SCHEMA = Table({
     "people": Tables(Table({
         "name": Key("string"),
         "email": Key("string"),
-        "languages": Key("strings"),
+        "languages": Key("languages"),
         "roles": Key("strings", choices=ROLES),
         "max_words": Key("integer", low=1),
-        "ui": Key("string"),
+        "ui": Key("language"),
     })),
     "smtp": Table({
         "host": Key("string"),
@@ -281,6 +280,7 @@ def locate(text: str) -> dict[Place, int]:
 _KIND_NAMES: dict[str, str] = {
     "string": "a string", "integer": "an integer", "number": "a number", "boolean": "a boolean",
     "strings": "a list of strings", "numbers": "a list of numbers",
+    "language": "a language code", "languages": "a list of language codes",
 }
 
 
@@ -289,7 +289,7 @@ def _is_number(value: object) -> bool:
 
 
 def _fits(kind: Kind, value: object) -> bool:
-    if kind == "string":
+    if kind in ("string", "language"):
         return isinstance(value, str)
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
@@ -297,7 +297,7 @@ def _fits(kind: Kind, value: object) -> bool:
         return _is_number(value)
     if kind == "boolean":
         return isinstance(value, bool)
-    if kind == "strings":
+    if kind in ("strings", "languages"):
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     return isinstance(value, list) and all(_is_number(item) for item in value)
 
@@ -346,6 +346,14 @@ def _check_value(lines: Lines, spec: Key, place: Place, value: object) -> None:
             )
         if _is_number(item) and not _in_range(spec, item):
             raise lines.error(place, f"expected {_range(spec)}, found {item!r}")
+        if spec.kind in ("language", "languages") and not _is_language(item):
+            raise lines.error(place, f"unknown language code {item!r}; use an ISO 639 code such as uk, ru or en")
+
+
+def _is_language(code: object) -> bool:
+    from . import locales  # Babel's locale data loads only when a config is checked
+
+    return isinstance(code, str) and locales.is_known(code)
 
 
 def _in_range(spec: Key, number: Any) -> bool:
@@ -447,7 +455,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Config:
-    """The project's settings; `root` is the directory that holds the config file."""
+    """The project's settings; `root` is the directory that holds the config file.
+
+    `paper` is ``[editions] paper``, `git_commit` is ``[git] commit``, `trusted_proxy` is
+    ``[web] trusted_proxy`` as a network (None: no proxy is trusted). Any other table is
+    read through `section`.
+    """
 
     root: Path
     path: Path
@@ -459,11 +472,11 @@ class Config:
     glossary_path: Path
     publish_require: str
     two_people: bool
+    paper: str
+    git_commit: bool
+    trusted_proxy: ipaddress.IPv4Network | ipaddress.IPv6Network | None
     data: dict[str, Any] = field(repr=False)
-    lines: Lines = field(repr=False, default_factory=lambda: Lines(Path(CONFIG_NAME)))
-    paper: str = "A4"
-    git_commit: bool = False
-    trusted_proxy: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
+    lines: Lines = field(repr=False)
 
     def section(self, name: str) -> Section:
         """A top-level table, empty when the file has none."""
@@ -519,8 +532,6 @@ def load(path: Path) -> Config:
 
 
 def _parse(lines: Lines, data: dict[str, Any]) -> Config:
-    from . import locales
-
     path = lines.path
     top = Section(lines, (), data, SCHEMA)
     project = top.table("project")
@@ -528,14 +539,7 @@ def _parse(lines: Lines, data: dict[str, Any]) -> Config:
     languages = tuple(project.get("languages"))
     if not languages:
         raise project.error("languages", "expected at least one language")
-    for code in languages:
-        if not locales.is_known(code):
-            raise project.error("languages", f"unknown language code {code!r}; use an ISO 639 code "
-                                              "such as uk, ru or en")
     source = project.get("source_language")
-    if not locales.is_known(source):
-        raise project.error("source_language", f"unknown language code {source!r}; use an ISO 639 "
-                                               "code such as uk, ru or en")
     if source not in languages:
         raise project.error(
             "source_language", f"{source!r} is not in languages {list(languages)}; add it there"

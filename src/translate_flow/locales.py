@@ -16,8 +16,6 @@ from babel.lists import format_list as _babel_format_list
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 
-from .errors import LocaleError
-
 
 @lru_cache(maxsize=None)
 def _locale(code: str) -> Locale:
@@ -30,14 +28,6 @@ def is_known(code: str) -> bool:
     except (UnknownLocaleError, ValueError, TypeError):
         return False
     return True
-
-
-def require_known(code: str, *, where: str) -> None:
-    """Raise LocaleError naming `where` when Babel does not know `code`."""
-    if not is_known(code):
-        raise LocaleError(
-            f"{where}: unknown language code {code!r}; use an ISO 639 code such as uk, ru or en"
-        )
 
 
 def name(code: str, in_language: str | None = None, *, capitalised: bool = True) -> str:

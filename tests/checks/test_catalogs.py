@@ -146,6 +146,7 @@ def test_check_command_json_lists_problems(project: Project, tflow: Callable[...
         "check": "punctuation",
         "severity": "warning",
         "message": "the source ends with '.', the translation with no final punctuation",
+        "override": None,
     }]
 
 

@@ -5,14 +5,14 @@ from pathlib import Path
 import pytest
 
 from translate_flow import config
-from translate_flow.checks import CheckSettings, Pair, run
+from translate_flow.checks import CheckSettings, Pair, load_settings, run
 from translate_flow.errors import ConfigError
 
 
 def settings(tmp_path: Path, checks: str) -> CheckSettings:
     path = tmp_path / config.CONFIG_NAME
     path.write_text(config.DEFAULT_CONFIG + "\n" + checks, encoding="utf-8")
-    return CheckSettings.from_config(config.load(path))
+    return load_settings(config.load(path))
 
 
 def _last_line(tmp_path: Path) -> int:

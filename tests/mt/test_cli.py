@@ -96,7 +96,7 @@ def test_memory_export_writes_each_entry_once_with_its_source_language(
     code, _, err = run("memory", "export", "-o", "all.tmx")
     assert code == 0 and err == "all.tmx: 2 units\n"
     assert (tmp_path / "all.tmx").read_text(encoding="utf-8") == f"""\
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
   <header creationtool="translate-flow" creationtoolversion="{__version__}" datatype="plaintext" \
 segtype="paragraph" adminlang="en" srclang="en" o-tmf="PO"/>

@@ -1,10 +1,6 @@
-"""The translation memory: exact, sentence-assembled and fuzzy matches; TMX."""
+"""The translation memory: exact, sentence-assembled and fuzzy matches."""
 
 from __future__ import annotations
-
-from pathlib import Path
-
-import pytest
 
 from translate_flow.mt.adapter import Translator
 from translate_flow.mt.memory import Memory, Unit

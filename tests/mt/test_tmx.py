@@ -159,3 +159,8 @@ def test_a_broken_tmx_names_the_file_and_line(tmp_path: Path) -> None:
 def test_another_xml_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(EngineError, match=r"in\.tmx: not a TMX file: the root element is <xliff>"):
         tmx.read(write(tmp_path, '<?xml version="1.0"?>\n<xliff version="1.2"/>\n'))
+
+
+def test_highlighted_text_is_text_and_a_code_inside_it_is_not(tmp_path: Path) -> None:
+    text = TMX_11.replace("война дворцам.", '<hi type="x-term">война<ph x="1">&lt;br/&gt;</ph></hi> дворцам.')
+    assert tmx.read(write(tmp_path, text))[0].texts[0] == ("ru", "Мир хижинам, война дворцам.")

@@ -63,7 +63,7 @@ def test_config_value_of_the_wrong_type_names_the_key(project: Path, tflow: Call
     (project / "translate-flow.toml").write_text('[project]\nlanguages = "uk"\n')
     result = tflow("status")
     assert result.stderr == (
-        f"Error: {project / 'translate-flow.toml'}:2: [project] languages: expected a list of strings, found 'uk'\n"
+        f"Error: {project / 'translate-flow.toml'}:2: [project] languages: expected a list of language codes, found 'uk'\n"
     )
 
 
@@ -71,7 +71,10 @@ def test_unknown_language_in_config_is_refused(project: Path, tflow: Callable[..
     (project / "translate-flow.toml").write_text('[project]\nlanguages = ["uk", "zz-top"]\nsource_language = "uk"\n')
     result = tflow("status")
     assert result.exit_code == 1
-    assert "unknown language code 'zz-top'" in result.stderr
+    assert result.stderr == (
+        f"Error: {project / 'translate-flow.toml'}:2: [project] languages: unknown language code 'zz-top'; "
+        "use an ISO 639 code such as uk, ru or en\n"
+    )
 
 
 def test_missing_config_says_how_to_create_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,9 +9,23 @@ these together for `tflow extract`.
 from .io import dumps, editing, read, write
 from .states import (
     Approval,
+    Authorship,
+    Comment,
+    Override,
     State,
+    Verdict,
+    add_comment,
+    add_override,
     approval,
+    approval_verdict,
     approve,
+    authorship,
+    comments,
+    overrides,
+    pair_hash,
+    replaces_draft,
+    set_suggestion,
+    suggester,
     fingerprint,
     msgstr_hash,
     notes,
@@ -27,7 +41,9 @@ from .states import (
 from .stats import Counts, count
 
 __all__ = [
-    "Approval", "Counts", "State", "approval", "approve", "count", "dumps", "editing",
+    "Approval", "Authorship", "Comment", "Counts", "Override", "State", "Verdict", "add_comment",
+    "add_override", "approval", "approval_verdict", "approve", "authorship", "comments", "count",
+    "dumps", "editing", "overrides", "pair_hash", "replaces_draft", "set_suggestion", "suggester",
     "fingerprint", "msgstr_hash", "notes", "provenance", "read", "set_draft", "set_note",
     "set_translation", "state", "today", "translator", "words", "write",
 ]

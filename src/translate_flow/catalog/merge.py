@@ -84,9 +84,9 @@ def _carry(entry: polib.POEntry, old: polib.POEntry) -> None:
 
 
 def _machine_draft(entry: polib.POEntry) -> bool:
-    """A fuzzy draft that only a machine or the memory wrote."""
+    """A fuzzy draft that only a machine or the memory wrote (not a person's suggestion)."""
     notes = states.notes(entry)
-    return "fuzzy" in entry.flags and "translated" not in notes and any(
+    return "fuzzy" in entry.flags and not {"translated", "suggested"} & notes.keys() and any(
         key in notes for key in states.PROVENANCE_KEYS
     )
 

@@ -8,7 +8,7 @@ import polib
 
 from ..project import Project
 from .io import read
-from .states import State, state, words
+from .states import State, comments, state, words
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,24 @@ def count(catalog: polib.POFile) -> Counts:
         entries[current] += 1
         word_counts[current] += words(entry.msgid)
     return Counts(entries, word_counts)
+
+
+def comment_rows(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, str]]:
+    """Every comment left on an entry, per statement and language, in catalog order (`tflow status`)."""
+    rows: list[dict[str, str]] = []
+    for statement in project.statements(statements):
+        for lang in project.target_languages(statement):
+            path = project.catalog_path(statement.slug, lang)
+            if not path.exists():
+                continue
+            for entry in read(path, display=project.relative(path)):
+                if entry.obsolete:
+                    continue
+                reference = ":".join(entry.occurrences[0]) if entry.occurrences else ""
+                rows += [{"statement": statement.slug, "lang": lang, "reference": reference,
+                          "msgid": entry.msgid, "person": c.person, "day": c.day, "text": c.text}
+                         for c in comments(entry)]
+    return rows
 
 
 def progress(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, object]]:

@@ -19,7 +19,7 @@ from ..errors import TranslateFlowError
 COMMANDS = {
     "init": "spine", "extract": "spine", "build": "spine", "status": "spine", "run": "pipeline",
     "pretranslate": "mt", "memory": "mt", "check": "checks",
-    "route": "review", "queue": "review", "approve": "review", "review": "review",
+    "route": "review", "queue": "review", "approve": "review", "comment": "review", "review": "review",
     "serve": "web", "invite": "web",
 }
 

@@ -9,7 +9,7 @@ import click
 
 from .. import config, storage
 from ..catalog.extract import extract as extract_catalogs
-from ..catalog.stats import progress
+from ..catalog.stats import comment_rows, progress
 from ..editions import FORMATS
 from ..editions import build as build_editions
 from ..errors import ConfigError
@@ -137,8 +137,10 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     project = _project()
     rows = progress(project, statements)
     people = pending_by_person(project)
+    remarks = comment_rows(project, statements)
     if as_json:
-        click.echo(json.dumps({"catalogs": rows, "people": people}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"catalogs": rows, "people": people, "comments": remarks}, indent=2,
+                              ensure_ascii=False))
         return
     short = {"untranslated": "empty", "draft": "draft", "stale": "stale",
              "translated": "transl.", "approved": "approved"}
@@ -164,4 +166,10 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
                        f"{', '.join(work['statements'])}")
     elif people:
         click.echo("\nno work assigned yet: `tflow route` gives it to the people in the config")
+    if remarks:
+        click.echo("\ncomments (`tflow comment` answers them):")
+        for remark in remarks:
+            text = " ".join(remark["text"].split())
+            click.echo(f"  {remark['reference'] or remark['statement']} ({remark['lang']}) "
+                       f"{remark['person']} {remark['day']}: {text}")
 

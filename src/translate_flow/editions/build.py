@@ -85,7 +85,12 @@ def _signoff(entries: list[polib.POEntry], text: str) -> Signoff | None:
         assert found is not None
         people[found.person] = max(people.get(found.person, ""), found.day)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Signoff(tuple(sorted(people.items())), digest)
+    overrides = tuple(
+        f"{o.person} ({o.day}) overrode {', '.join(o.checks)} at "
+        f"{':'.join(e.occurrences[0]) if e.occurrences else e.msgid[:40]}: {o.reason}"
+        for e in entries for o in catalog.overrides(e)
+    )
+    return Signoff(tuple(sorted(people.items())), digest, overrides)
 
 
 def _embargo_line(statement: Statement) -> int:
@@ -191,7 +196,7 @@ def write(project: Project, edition: Edition, formats: tuple[str, ...],
     if "md" in formats:
         signed = edition.text
         if edition.signoff and statement.format == "markdown":
-            signed += f"\n<!-- approved by {edition.signoff} -->\n"
+            signed += f"\n<!-- approved by {str(edition.signoff).replace('--', '- -')} -->\n"
         storage.write_text(target(statement.suffix), signed)
         edition.written.append(target(statement.suffix))
     if not {"html", "pdf", "parallel"} & set(formats):

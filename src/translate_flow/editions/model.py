@@ -23,13 +23,15 @@ class Signoff:
 
     people: tuple[tuple[str, str], ...]  # (person, ISO day of their last approval), by name
     digest: str
+    overrides: tuple[str, ...] = ()  # checks a reviewer overrode, with who, when, where and why
 
     @property
     def day(self) -> dt.date:
         return max(dt.date.fromisoformat(day) for _, day in self.people)
 
     def __str__(self) -> str:
-        return ", ".join(f"{p} ({d})" for p, d in self.people) + f"; sha256:{self.digest}"
+        shown = "".join(f"; {line}" for line in self.overrides)
+        return ", ".join(f"{p} ({d})" for p, d in self.people) + f"; sha256:{self.digest}{shown}"
 
 
 @dataclass

@@ -80,7 +80,8 @@ def _signoff(record: dict[str, Any]) -> Signoff | None:
     found = record.get("signoff")
     if not found:
         return None
-    return Signoff(tuple((str(p), str(d)) for p, d in found["people"]), str(found["digest"]))
+    return Signoff(tuple((str(p), str(d)) for p, d in found["people"]), str(found["digest"]),
+                   tuple(str(line) for line in found.get("overrides", [])))
 
 
 def _candidates(project: Project, slug: str, lang: str, draft: bool, suffix: str) -> set[Path]:
@@ -127,7 +128,8 @@ def _file(project: Project, manifest: Manifest, edition: Edition, now: str) -> N
         "files": files,
         "formats": sorted(formats),
         "pending": len(edition.missing),
-        "signoff": {"people": [list(p) for p in signoff.people], "digest": signoff.digest} if signoff else None,
+        "signoff": {"people": [list(p) for p in signoff.people], "digest": signoff.digest,
+                    "overrides": list(signoff.overrides)} if signoff else None,
     }
 
 
@@ -231,6 +233,7 @@ def _items(project: Project, manifest: Manifest, lang: str) -> list[dict[str, An
             "source_name": locales.name(record["source"], lang, capitalised=False),
             "formats": [(label, posixpath.relpath(name, here)) for label, name in labels],
             "approved": pages.approved_line(signoff, lang), "digest": signoff.digest if signoff else "",
+            "overrides": signoff.overrides if signoff else (),
             "author": record.get("author"), "updated": record["updated"],
         })
     return sorted(items, key=lambda item: (item["date"] or "", item["slug"]), reverse=True)

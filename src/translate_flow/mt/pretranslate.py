@@ -253,7 +253,7 @@ def pretranslate(
         memory, siblings = build_memory(project, config)
     cache_path = config.cache_path
     cache = None
-    if cache_path is not None and (not dry_run or cache_path.is_file()):
+    if not dry_run or cache_path.is_file():
         cache = Cache(cache_path)
     pool = _Engines(project, config, glossary, cache, memory, siblings)
     for name in names_needed:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import DEFAULT_CHAIN, ENGINES, Config, Section
+from ..config import ENGINES, Config
 from ..errors import ConfigError
 from .apertium import Apertium
 from .engine import Engine
@@ -57,30 +57,30 @@ class EngineSettings:
     """One `[mt.engine.NAME]` table; `key` is resolved but never shown."""
 
     name: str
+    rate: float
+    concurrency: int
+    timeout: float
     url: str | None = None
     key: str | None = field(default=None, repr=False)
     model: str | None = None
     region: str | None = None
-    rate: float = 0.0
-    concurrency: int = 4
-    timeout: float = 30.0
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything `[mt]` says, with defaults filled in."""
 
-    engines: tuple[str, ...] = DEFAULT_CHAIN
+    engines: tuple[str, ...]
+    concurrency: int
+    timeout: float
+    retries: int
+    fuzzy_threshold: float
+    memory_dir: Path
+    cache_path: Path
+    workdir: Path
+    config_path: Path
     pairs: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     engine: Mapping[str, EngineSettings] = field(default_factory=dict)
-    concurrency: int = 4
-    timeout: float = 30.0
-    retries: int = 4
-    fuzzy_threshold: float = 85.0
-    memory_dir: Path | None = None
-    cache_path: Path | None = None
-    workdir: Path | None = None
-    config_path: Path | None = None
 
     def chain(self, source: str, target: str, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """The engine names to try for a language pair, in order."""
@@ -90,16 +90,7 @@ class Settings:
 
     def of(self, name: str) -> EngineSettings:
         """The settings of engine `name` (defaults when it has no table)."""
-        found = self.engine.get(name)
-        if found is not None:
-            return found
-        return EngineSettings(
-            name,
-            key=_env_key(name, None),
-            rate=_DEFAULT_RATE.get(name, 0.0),
-            concurrency=self.concurrency,
-            timeout=120.0 if name == "llm" else self.timeout,
-        )
+        return self.engine.get(name) or _engine(name, self, {})
 
 
 def _env_key(name: str, variable: str | None) -> str | None:
@@ -116,19 +107,22 @@ def check_names(names: tuple[str, ...], where: str = "--engine") -> tuple[str, .
     return names
 
 
-def _engine(section: Section, name: str, base: Settings) -> EngineSettings:
-    rate = section.get("rate")
-    concurrency = section.get("concurrency")
-    timeout = section.get("timeout")
+def _engine(name: str, base: Settings, table: Mapping[str, Any]) -> EngineSettings:
+    """The settings of one engine from its checked `[mt.engine.NAME]` values (empty: none)."""
+    rate = table.get("rate")
+    concurrency = table.get("concurrency")
+    timeout = table.get("timeout")
+    if timeout is None:
+        timeout = 120.0 if name == "llm" else base.timeout
     return EngineSettings(
         name=name,
-        url=section.get("url"),
-        key=section.get("key") or _env_key(name, section.get("key_env")),
-        model=section.get("model"),
-        region=section.get("region"),
-        rate=_DEFAULT_RATE.get(name, 0.0) if rate is None else rate,
+        url=table.get("url"),
+        key=table.get("key") or _env_key(name, table.get("key_env")),
+        model=table.get("model"),
+        region=table.get("region"),
+        rate=float(_DEFAULT_RATE.get(name, 0.0) if rate is None else rate),
         concurrency=base.concurrency if concurrency is None else concurrency,
-        timeout=(120.0 if name == "llm" else base.timeout) if timeout is None else timeout,
+        timeout=float(timeout),
     )
 
 
@@ -157,7 +151,7 @@ def load(config: Config) -> Settings:
         engines = pair_tables.table(pair).get("engines")
         pairs[(source, target)] = base.engines if engines is None else tuple(engines)
     engine_tables = mt.table("engine")
-    engines_of = {name: _engine(engine_tables.table(name), name, base) for name in engine_tables.keys()}
+    engines_of = {name: _engine(name, base, engine_tables.table(name).data) for name in engine_tables.keys()}
     return dataclasses.replace(base, pairs=pairs, engine=engines_of)
 
 
@@ -167,7 +161,7 @@ def build(name: str, settings: Settings, *, glossary: TermSource | None = None) 
     where = f"[mt.engine.{name}]"
     engine: Any
     if name == "apertium":
-        engine = Apertium((settings.workdir or Path(".tflow")) / "apertium", timeout=max(own.timeout, 60.0))
+        engine = Apertium(settings.workdir / "apertium", timeout=max(own.timeout, 60.0))
     elif name == "google":
         engine = Google(url=own.url, timeout=own.timeout)
     elif name == "mymemory":

@@ -74,7 +74,7 @@ def _translations(project: Project, statement: Statement) -> Human:
 
 
 def _memory_files(config: Settings) -> list[Path]:
-    if config.memory_dir is None or not config.memory_dir.is_dir():
+    if not config.memory_dir.is_dir():
         return []
     return sorted(config.memory_dir.glob("*.tmx"))
 
@@ -114,8 +114,7 @@ def import_tmx(project: Project, config: Settings, source: Path) -> Imported:
     """Check a TMX file and keep a copy in the memory directory, where every run reads it."""
     units = tmx.read(source)
     languages = tuple(sorted({lang for unit in units for lang in unit.languages}))
-    directory = config.memory_dir or project.root / "memory"
-    target = directory / source.name
+    target = config.memory_dir / source.name
     replaced = target.exists()
     storage.write_bytes(target, source.read_bytes())
     return Imported(target, len(units), languages, replaced)

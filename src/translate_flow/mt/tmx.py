@@ -89,8 +89,8 @@ def read(path: Path) -> list[TranslationUnit]:
     units: list[TranslationUnit] = []
     for tu in root.iter("tu"):
         texts: dict[str, str] = {}
-        for tuv in tu.iterfind("tuv"):
-            seg = tuv.find("seg")
+        for tuv in tu.iterchildren("tuv"):
+            seg = next(tuv.iterchildren("seg"), None)
             lang = base_language(tuv.get(_XML_LANG) or tuv.get("lang") or "")
             if seg is None or not lang:
                 continue
@@ -132,5 +132,5 @@ def dumps(units: Iterable[TranslationUnit], *, srclang: str) -> str:
         for lang, text in unit.texts:
             tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
-    document: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    return document.decode("utf-8")
+    document: str = etree.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + document

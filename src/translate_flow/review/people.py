@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import locales
 from ..config import ROLES, Config, Section
 
 _NAME = re.compile(r"^\w[\w.-]*$")
@@ -72,16 +71,13 @@ def _person(section: Section, languages: tuple[str, ...]) -> Person:
     roles = section.get("roles")
     if not roles:
         raise section.error("roles", f"missing; give {name} one or both of {', '.join(ROLES)}")
-    ui = section.get("ui")
-    if ui is not None and not locales.is_known(ui):
-        raise section.error("ui", f"unknown language code {ui!r}; use an ISO 639 code such as uk, ru or en")
     return Person(
         name=name,
         email=email,
         languages=tuple(dict.fromkeys(langs)),
         roles=tuple(dict.fromkeys(roles)),
         max_words=section.get("max_words"),
-        ui=ui,
+        ui=section.get("ui"),
     )
 
 
