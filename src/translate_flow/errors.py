@@ -59,3 +59,7 @@ class ChecksFailed(TranslateFlowError):
     """Quality checks found at least one error."""
 
     exit_code = 3
+
+
+class GitError(TranslateFlowError):
+    """A git command failed, or the project is not in a git repository."""

@@ -45,7 +45,7 @@ def test_pretranslate_prints_a_table_per_engine(tmp_path: Path, server: FakeServ
     assert lines[0].split() == ["engine", "segments", "characters", "cache", "hits", "failures", "time"]
     assert lines[1].split()[:5] == ["memory", "0", "0", "0", "0"]
     assert lines[2].split()[:5] == ["google", "3", "51", "0", "0"]
-    assert lines[-1] == "3 drafts in 1 catalogs; 0 entries still empty."
+    assert lines[-1] == "3 drafts (1 weak) in 1 catalogs; 0 entries still empty."  # the fake engine's Latin words
 
 
 def test_dry_run_says_what_would_be_sent(tmp_path: Path, server: FakeServer,

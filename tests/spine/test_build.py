@@ -281,7 +281,7 @@ def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: P
     index = (project / "editions/uk/index.html").read_text(encoding="utf-8")
     assert signed.search(index)
     digest = result.output.split("sha256:")[1][:16]
-    assert f'<details><summary>Хеш змісту</summary><code class="digest">sha256:{digest}</code></details>' in index
+    assert f'<details><summary>Хеш змісту</summary><code class="digest">sha256:{digest}</code>\n</details>' in index
     assert index.count(digest) == 1
 
 
@@ -328,3 +328,25 @@ def test_a_text_draft_marks_pending_blocks_in_words(project: Path, tflow: Callab
     assert (project / "drafts/uk/note.txt").read_text(encoding="utf-8") == (
         "[машинна чернетка] Зупинити війну\n\n[не перекладено] We condemn the conscription.\n")
     assert "<h2>[машинна чернетка] Зупинити війну</h2>" in (project / "drafts/uk/note.html").read_text(encoding="utf-8")
+
+
+def test_status_counts_weak_drafts_and_lists_them_weakest_first(project: Path, tflow: Callable[..., Result]) -> None:
+    from translate_flow import catalog
+
+    setup(project, tflow)
+    notes = {"Our position": "quality: 0.95", "Stop the war.": "unknown: Стоп; quality: 0.33",
+             "We condemn the war and the conscription.": "quality: 0.6"}
+    with catalog.editing(project / "locales/uk/war.po") as po:
+        for entry in po:
+            if entry.msgid in notes:
+                catalog.set_draft(entry, entry.msgid, f"machine: apertium 2026-12-01; {notes[entry.msgid]}")
+    rows = json.loads(tflow("status", "--json").output)["catalogs"]
+    uk = next(r for r in rows if r["lang"] == "uk")
+    assert uk["weak"] == 2
+    assert [(w["msgid"], w["quality"], w["unknown"]) for w in uk["weakest"]] == [
+        ("Stop the war.", 0.33, ["Стоп"]), ("We condemn the war and the conscription.", 0.6, []),
+    ]
+    out = tflow("status").output
+    listed = out[out.index("2 weak drafts need more than a light edit (weakest first):"):].splitlines()
+    assert listed[1].endswith("0.33  Stop the war.  [Стоп]") and listed[1].startswith("  locales/uk/war.po:")
+    assert listed[2].endswith("0.60  We condemn the war and the conscription.")

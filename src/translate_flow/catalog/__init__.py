@@ -8,9 +8,11 @@ these together for `tflow extract`.
 
 from .io import dumps, editing, read, write
 from .states import (
+    WEAK_QUALITY,
     Approval,
     Authorship,
     Comment,
+    DraftReport,
     Override,
     State,
     Verdict,
@@ -21,6 +23,7 @@ from .states import (
     approve,
     authorship,
     comments,
+    draft_report,
     overrides,
     pair_hash,
     replaces_draft,
@@ -30,20 +33,23 @@ from .states import (
     msgstr_hash,
     notes,
     provenance,
+    provenance_note,
     set_draft,
     set_note,
     set_translation,
     state,
     today,
     translator,
+    weak_first,
     words,
 )
 from .stats import Counts, count
 
 __all__ = [
-    "Approval", "Authorship", "Comment", "Counts", "Override", "State", "Verdict", "add_comment",
-    "add_override", "approval", "approval_verdict", "approve", "authorship", "comments", "count",
-    "dumps", "editing", "overrides", "pair_hash", "replaces_draft", "set_suggestion", "suggester",
-    "fingerprint", "msgstr_hash", "notes", "provenance", "read", "set_draft", "set_note",
-    "set_translation", "state", "today", "translator", "words", "write",
+    "WEAK_QUALITY", "Approval", "Authorship", "Comment", "Counts", "DraftReport", "Override", "State",
+    "Verdict", "add_comment", "add_override", "approval", "approval_verdict", "approve", "authorship",
+    "comments", "count", "draft_report", "dumps", "editing", "overrides", "pair_hash",
+    "provenance_note", "replaces_draft", "set_suggestion", "suggester", "fingerprint", "msgstr_hash",
+    "notes", "provenance", "read", "set_draft", "set_note", "set_translation", "state", "today",
+    "translator", "weak_first", "words", "write",
 ]

@@ -8,6 +8,10 @@ The translator of record is bound the same way (``# translated: olena
 2026-11-25 1a2b3c4d5e6f``): text changed since, in any editor or by a merge,
 has an unknown author.
 
+A merge that could not choose between two people's texts leaves the entry fuzzy
+with one line per version: ``# conflict: olena 2026-12-02 text`` (see
+`git.driver`); choosing a version through tflow removes them.
+
 Review records that accumulate are one self-contained line each, so that they
 survive merges and editors: ``# comment: olena 2026-11-25 text`` (a question or
 an answer on the entry) and ``# override: taras 2026-11-25 1a2b3c4d5e6f
@@ -27,12 +31,20 @@ import polib
 from rapidfuzz.distance import LCSseq
 
 from ..errors import ReviewError
+from ..text import mark_words
 
 PROVENANCE_KEYS = ("machine", "memory")
+DEFECT_KEYS = ("unknown", "errors", "quality")
+"""What a provenance note may carry after its origin, each as ``; key: value``."""
+WEAK_QUALITY = 0.9
+"""A draft whose quality figure is below this needs more than a light edit."""
 NOTE_KEYS = ("machine", "memory", "translated", "approved", "previous", "glossary", "review",
-             "suggested", "comment", "override")
-LIST_KEYS = ("comment", "override")
+             "suggested", "comment", "override", "conflict")
+LIST_KEYS = ("comment", "override", "conflict")
 """Notes that may occur many times on one entry; `notes` reports only their last line."""
+BOUND_KEYS = ("machine", "memory", "translated", "previous", "glossary", "suggested")
+"""Notes that describe the msgstr they sit beside: where it came from, who wrote it."""
+_CONFLICT = re.compile(r"^(.+?) (\d{4}-\d\d-\d\d):(?: (.*))?$")
 _NOTE = re.compile(r"^(%s): ?(.*)$" % "|".join(NOTE_KEYS))
 REPLACED_BELOW = 0.5
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -73,6 +85,15 @@ class Comment:
     """A question or an answer someone left on an entry."""
 
     person: str
+    day: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One competing version of an entry that a merge could not choose between."""
+
+    author: str
     day: str
     text: str
 
@@ -207,6 +228,28 @@ def add_comment(entry: polib.POEntry, person: str, text: str, day: str | None = 
     return add_note(entry, "comment", f"{person} {day or today()} {_escape(text)}")
 
 
+def conflicts(entry: polib.POEntry) -> list[Conflict]:
+    """The competing versions recorded by merges (``# conflict: <author> <date>: <text>``)."""
+    found = []
+    for value in _list_notes(entry, "conflict"):
+        match = _CONFLICT.match(value)
+        if match:
+            found.append(Conflict(match.group(1), match.group(2), _unescape(match.group(3) or "")))
+    return found
+
+
+def add_conflict(entry: polib.POEntry, conflict: Conflict) -> None:
+    """Record a competing version; the same author's same text is recorded once."""
+    if any((c.author, c.text) == (conflict.author, conflict.text) for c in conflicts(entry)):
+        return
+    add_note(entry, "conflict", f"{conflict.author} {conflict.day}: {_escape(conflict.text)}")
+
+
+def in_conflict(entry: polib.POEntry) -> bool:
+    """A merge left competing versions here and nobody has chosen yet (it is still fuzzy)."""
+    return "fuzzy" in entry.flags and bool(_list_notes(entry, "conflict"))
+
+
 def pair_hash(entry: polib.POEntry) -> str:
     """A short hash of the entry's source and translation: what a check problem depends on."""
     return msgstr_hash(f"{entry.msgctxt or ''}\x04{entry.msgid}\x00{entry.msgstr}")
@@ -261,13 +304,95 @@ def approval_verdict(entry: polib.POEntry, person: str, *, two_people: bool) -> 
     return Verdict(True)
 
 
-def provenance(entry: polib.POEntry) -> str | None:
-    """Where a machine or memory draft came from, as written in its note."""
+@dataclass(frozen=True)
+class DraftReport:
+    """What a draft's provenance note says: where it came from and what is wrong with it.
+
+    `unknown` are words the engine did not know (left as in the source),
+    `errors` words it could not inflect; `quality` is the share of the draft's
+    words the engine knew and the checks passed (None when not recorded).
+    """
+
+    origin: str | None = None
+    unknown: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    quality: float | None = None
+
+    @property
+    def weak(self) -> bool:
+        return self.quality is not None and self.quality < WEAK_QUALITY
+
+    @property
+    def defects(self) -> tuple[str, ...]:
+        """Every word the engine marked, unknown first."""
+        return tuple(dict.fromkeys(self.unknown + self.errors))
+
+    def highlight(self, msgstr: str) -> tuple[tuple[str, bool], ...]:
+        """`msgstr` in pieces, True for the words the engine marked (for a page to highlight)."""
+        return mark_words(msgstr, self.defects)
+
+
+def provenance_note(origin: str, report: DraftReport) -> str:
+    """``machine: apertium 2026-12-01; unknown: Майдане, ради; quality: 0.82``.
+
+    `origin` is ``"<key>: <details>"`` with key ``machine`` or ``memory``.
+    """
+    parts = [origin]
+    if report.unknown:
+        parts.append("unknown: " + ", ".join(report.unknown))
+    if report.errors:
+        parts.append("errors: " + ", ".join(report.errors))
+    if report.quality is not None:
+        parts.append(f"quality: {report.quality:.2f}")
+    return "; ".join(parts)
+
+
+def _provenance_parts(entry: polib.POEntry) -> tuple[str, dict[str, str]] | None:
     found = notes(entry)
     for key in PROVENANCE_KEYS:
         if key in found:
-            return f"{key}: {found[key]}"
+            head, *rest = found[key].split("; ")
+            extra: dict[str, str] = {}
+            for part in rest:
+                name, sep, value = part.partition(": ")
+                if sep and name in DEFECT_KEYS:
+                    extra[name] = value
+                else:
+                    head = f"{head}; {part}"  # not ours: part of the origin's own text
+            return f"{key}: {head}", extra
     return None
+
+
+def provenance(entry: polib.POEntry) -> str | None:
+    """Where a machine or memory draft came from (``machine: apertium 2026-12-01``)."""
+    parts = _provenance_parts(entry)
+    return parts[0] if parts else None
+
+
+def _word_list(value: str | None) -> tuple[str, ...]:
+    return tuple(word for word in (value or "").split(", ") if word)
+
+
+def draft_report(entry: polib.POEntry) -> DraftReport:
+    """The origin, unknown words, generation errors and quality recorded with an entry."""
+    parts = _provenance_parts(entry)
+    if parts is None:
+        return DraftReport()
+    origin, extra = parts
+    try:
+        quality: float | None = float(extra["quality"]) if "quality" in extra else None
+    except ValueError:
+        quality = None
+    return DraftReport(origin, _word_list(extra.get("unknown")), _word_list(extra.get("errors")), quality)
+
+
+def weak_first(entry: polib.POEntry) -> tuple[int, float]:
+    """A sort key that puts weak drafts first, weakest first; the rest keep their order."""
+    if state(entry) is State.DRAFT:
+        report = draft_report(entry)
+        if report.weak and report.quality is not None:
+            return (0, report.quality)
+    return (1, 0.0)
 
 
 def state(entry: polib.POEntry) -> State:
@@ -302,6 +427,7 @@ def set_draft(entry: polib.POEntry, text: str, source: str) -> None:
     set_note(entry, key, details.strip())
     set_note(entry, "translated", None)
     set_note(entry, "approved", None)
+    set_note(entry, "conflict", None)
 
 
 def kept_share(old: str, new: str) -> float:
@@ -326,17 +452,24 @@ def set_translation(entry: polib.POEntry, text: str, person: str, day: str | Non
     """Record a human translation (or a human's acceptance of a draft).
 
     The person becomes the translator of record of exactly this text. When
-    they replaced a machine or memory draft as a whole, its provenance goes.
+    they replaced a machine or memory draft as a whole, its provenance goes;
+    otherwise its origin stays and the engine's list of defects goes: it
+    described the draft, not what a person vouched for.
     """
-    if provenance(entry) is not None and replaces_draft(entry.msgstr, text):
+    origin = provenance(entry)
+    if origin is not None and replaces_draft(entry.msgstr, text):
         for key in (*PROVENANCE_KEYS, "suggested"):
             set_note(entry, key, None)
+    elif origin is not None:
+        key, _, details = origin.partition(": ")
+        set_note(entry, key, details)
     entry.msgstr = text
     _unfuzzy(entry)
     set_note(entry, "previous", None)
     set_note(entry, "suggested", None)
     set_note(entry, "translated", f"{person} {day or today()} {msgstr_hash(text)}")
     set_note(entry, "approved", None)
+    set_note(entry, "conflict", None)
 
 
 def suggester(entry: polib.POEntry) -> str | None:

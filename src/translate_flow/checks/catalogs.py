@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
+
 from .. import catalog
 from ..glossary import Glossary
 from ..project import Project
-from .model import Pair, Problem
+from .model import CheckSettings, Pair, Problem
 from .registry import run
 from .settings import load_settings
 
@@ -30,6 +32,17 @@ class Located:
     problem: Problem
     override: catalog.Override | None = None
     """A person's recorded acceptance of this check's problems in this very text."""
+
+
+def entry_pair(entry: polib.POEntry, source: str, target: str, glossary: Glossary,
+               settings: CheckSettings) -> Pair:
+    """The pair the checks judge for a catalog entry, with its draft's unknown words.
+
+    The engine's marks describe a draft; once a person has taken the entry out
+    of fuzzy, the word checks judge what is left.
+    """
+    report = catalog.draft_report(entry) if "fuzzy" in entry.flags else catalog.DraftReport()
+    return Pair(entry.msgid, entry.msgstr, source, target, glossary, settings, report.unknown, report.errors)
 
 
 def check_catalogs(
@@ -64,7 +77,7 @@ def check_catalogs(
             for entry in po:
                 if entry.obsolete or (not entry.msgstr and not untranslated):
                     continue
-                pair = Pair(entry.msgid, entry.msgstr, statement.lang, lang, glossary, settings)
+                pair = entry_pair(entry, statement.lang, lang, glossary, settings)
                 accepted = {name: o for o in catalog.overrides(entry) for name in o.checks}
                 found.extend(Located(path, entry.linenum, entry.msgid, problem, accepted.get(problem.check))
                              for problem in run(pair))

@@ -28,6 +28,7 @@ class Problem:
     check: str
     severity: str  # ERROR or WARNING
     message: str
+    words: tuple[str, ...] = ()  # the words of the translation it is about, if any
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Pair:
     target_lang: str
     glossary: Glossary = field(default_factory=Glossary)
     settings: CheckSettings = field(default_factory=CheckSettings)
+    unknown: tuple[str, ...] = ()  # words a machine engine did not know (the draft's note)
+    errors: tuple[str, ...] = ()  # words it could not inflect
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,12 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
     found = sorted(check_catalogs(project, statements, langs, untranslated=untranslated), key=_order)
     errors = sum(1 for item in found if item.problem.severity == ERROR and item.override is None)
     overridden = sum(1 for item in found if item.problem.severity == ERROR and item.override is not None)
+    shown = {path: project.relative(path) for path in {item.path for item in found}}
     if as_json:
         click.echo(json.dumps(
             [
                 {
-                    "path": project.relative(item.path),
+                    "path": shown[item.path],
                     "line": item.line,
                     "msgid": item.msgid,
                     "check": item.problem.check,
@@ -85,7 +86,7 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
             note = (f" (overridden by {accepted.person} {accepted.day}: {accepted.reason})"
                     if accepted is not None else "")
             click.echo(
-                f"{project.relative(item.path)}:{item.line}: {problem.severity}: "
+                f"{shown[item.path]}:{item.line}: {problem.severity}: "
                 f"[{problem.check}] {problem.message}{note}"
             )
         warnings = sum(1 for item in found if item.problem.severity != ERROR)

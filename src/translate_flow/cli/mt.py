@@ -46,8 +46,9 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
                  dry_run: bool) -> None:
     """Fill empty entries with drafts from the memory and machine engines.
 
-    Drafts are fuzzy and name their source (``# machine: apertium 2026-11-25``);
-    translated and approved entries are never touched. The chain comes from
+    Drafts are fuzzy and name their source and defects (``# machine: apertium
+    2026-11-25; unknown: здесь; quality: 0.82``); a draft with a slur its source
+    lacks is discarded; translated and approved entries are never touched. The chain comes from
     ``[mt] engines`` (offline by default: memory, pivot, apertium); embargoed
     statements never go to an online engine.
 
@@ -90,7 +91,11 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
     if dry_run:
         click.echo(f"Dry run: nothing sent, nothing written; {report.empty} empty entries.")
     else:
-        click.echo(f"{report.drafted} drafts in {catalogs} catalogs; {left} entries still empty.")
+        judged = [f"{report.weak} weak"] if report.weak else []
+        if report.discarded:
+            judged.append(f"{report.discarded} discarded for an offensive term")
+        verdict = f" ({', '.join(judged)})" if judged else ""
+        click.echo(f"{report.drafted} drafts{verdict} in {catalogs} catalogs; {left} entries still empty.")
 
 
 def _units(count: int) -> str:

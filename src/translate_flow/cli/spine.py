@@ -8,11 +8,14 @@ from pathlib import Path
 import click
 
 from .. import config, storage
+from ..catalog.changes import one_line
 from ..catalog.extract import extract as extract_catalogs
 from ..catalog.stats import comment_rows, progress
 from ..editions import FORMATS
 from ..editions import build as build_editions
 from ..errors import ConfigError
+from ..git.registration import register
+from ..git.repository import Repository
 from ..project import Project
 from ..review import pending_by_person
 
@@ -45,7 +48,27 @@ def init(directory: Path) -> None:
     if not ignore.exists():
         storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\ndrafts/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
+    repo = Repository.find(directory)
+    if repo is not None and register(repo):
+        click.echo("Registered the catalog merge driver in this git clone and .gitattributes "
+                   "(every other clone runs `tflow git setup` once).")
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
+
+
+def _echo_weak(rows: list[dict[str, object]]) -> None:
+    """The weak drafts, weakest first: where, quality, the start of the text, the engine's words."""
+    weak = [(row, item) for row in rows for item in row.get("weakest", []) or []]  # type: ignore[attr-defined]
+    if not weak:
+        return
+    total = sum(int(row.get("weak", 0) or 0) for row in rows)  # type: ignore[call-overload]
+    click.echo(f"\n{total} weak drafts need more than a light edit (weakest first):")
+    weak.sort(key=lambda pair: pair[1]["quality"])
+    for row, item in weak:
+        text = " ".join(str(item["msgid"]).split())
+        text = text if len(text) <= 40 else text[:39] + "…"
+        words = ", ".join(item["unknown"])
+        click.echo(f"  {row['catalog']}:{item['line']}  {item['quality']:.2f}  {text}"
+                   + (f"  [{words}]" if words else ""))
 
 
 @click.command()
@@ -129,6 +152,9 @@ def _bar(percent: float, width: int = 20) -> str:
 def status(statements: tuple[str, ...], as_json: bool) -> None:
     """Progress per statement and language: entries and words by state.
 
+    Drafts whose quality figure is low (many words the engine did not know, or
+    errors) are counted as weak and listed weakest first, with their words.
+
     \b
     Example:
       tflow status
@@ -158,6 +184,14 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
         percent = float(row["percent_translated"])  # type: ignore[arg-type]
         done = counts["translated"]["words"] + counts["approved"]["words"]
         click.echo(f"{name}{cells}  {_bar(percent)} {percent:5.1f}% ({done}/{row['words']})")
+    conflicts = [(row["catalog"], item) for row in rows for item in row.get("conflicts", [])]  # type: ignore[attr-defined]
+    if conflicts:
+        click.echo(f"\nconflicts to review ({len(conflicts)}): a merge kept both versions as a fuzzy entry; "
+                   "choose one in a PO editor or in `tflow serve`:")
+        for path, item in conflicts:
+            click.echo(f"  {path}:{item['line']}  {' / '.join(dict.fromkeys(item['authors']))}  "
+                       f"{one_line(item['msgid'])}")
+    _echo_weak(rows)
     busy = {person: work for person, work in people.items() if work["entries"]}
     if busy:
         click.echo("\npending work (review/assignments.toml; `tflow route` updates it):")

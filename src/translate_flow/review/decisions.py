@@ -24,6 +24,7 @@ import polib
 from .. import catalog, checks
 from ..catalog import State
 from ..catalog.template import timestamp
+from ..checks.catalogs import entry_pair
 from ..errors import ReviewError
 from ..glossary import Glossary
 from ..project import Project
@@ -160,8 +161,7 @@ class Checker:
     def errors(self, entry: polib.POEntry, lang: str, source: str | None = None) -> list[checks.Problem]:
         if not entry.msgstr:
             return []
-        pair = checks.Pair(entry.msgid, entry.msgstr, source or self.source, lang, self.glossary,
-                           self.settings)
+        pair = entry_pair(entry, source or self.source, lang, self.glossary, self.settings)
         return [p for p in checks.run(pair) if p.severity == checks.ERROR]
 
 

@@ -28,6 +28,7 @@ import polib
 from .. import catalog, checks, locales
 from ..catalog import State
 from ..catalog.template import timestamp
+from ..checks.catalogs import entry_pair
 from ..errors import CatalogError, ReviewError
 from ..glossary import Glossary
 from ..project import Project
@@ -97,8 +98,23 @@ def _problem_lines(entry: polib.POEntry, source: str, target: str, glossary: Glo
                    settings: checks.CheckSettings) -> list[str]:
     if not entry.msgstr:
         return []
-    pair = checks.Pair(entry.msgid, entry.msgstr, source, target, glossary, settings)
+    pair = entry_pair(entry, source, target, glossary, settings)
     return [f"check {p.severity} {p.check}: {p.message}" for p in checks.run(pair)]
+
+
+def _defect_lines(entry: polib.POEntry) -> list[str]:
+    """The draft with the words the engine did not know marked ⟨so⟩, and its quality."""
+    if catalog.state(entry) is not State.DRAFT:
+        return []
+    report = catalog.draft_report(entry)
+    lines = []
+    if report.weak and report.quality is not None:
+        lines.append(f"weak draft: quality {report.quality:.2f}; expect a heavy edit")
+    pieces = report.highlight(entry.msgstr)
+    if any(flagged for _, flagged in pieces):
+        shown = "".join(f"⟨{piece}⟩" if flagged else piece for piece, flagged in pieces)
+        lines.append("unknown words marked: " + " ".join(shown.split()))
+    return lines
 
 
 def _marker(entry: polib.POEntry) -> str:
@@ -145,13 +161,16 @@ def _packet(project: Project, person: Person, slug: str, lang: str, tasks: list[
         task = wanted.get(entry.msgid)
         if task is None:
             continue
-        extra = _glossary_lines(glossary, entry, source, lang)
+        extra = _defect_lines(entry)
+        extra += _glossary_lines(glossary, entry, source, lang)
         extra += _problem_lines(entry, source, lang, glossary, settings)
         before = live[index - 1].msgid if index > 0 else None
         after = live[index + 1].msgid if index + 1 < len(live) else None
+        keep.append((catalog.weak_first(entry), entry, task, before, after, extra))
+    keep.sort(key=lambda item: item[0])  # weak drafts first, weakest first; the rest in order
+    for _, entry, task, before, after, extra in keep:
         _annotate(entry, task, before, after, extra)
-        keep.append(entry)
-    po[:] = keep
+    po[:] = [item[1] for item in keep]
     po.header = _INSTRUCTIONS.format(person=person.name, language=locales.english_name(lang),
                                      lang=lang, slug=slug, exported=exported)
     po.metadata["Last-Translator"] = person.address
