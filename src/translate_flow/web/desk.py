@@ -22,7 +22,7 @@ from ..project import Project
 from ..review.decisions import ApplyReport, Decision, apply_decisions
 from ..review.people import Person
 from ..segment import Statement
-from ..ui import tr
+from ..ui import rendered, tr
 from . import pages, work
 from .inputs import json_object, read_body, text_field
 from .state import CSRF_HEADER, Refused, ReviewState, Visitor, address, state_of
@@ -39,7 +39,7 @@ def _person_data(visitor: Visitor) -> JSON:
 
 def _app_page(request: Request, visitor: Visitor, lang: str, title: str, current: str, data: JSON) -> Response:
     strings = script_strings(lang)
-    data = {**data, "me": _person_data(visitor), "strings": strings}
+    data = {**rendered(data, lang), "me": _person_data(visitor), "strings": strings}
     roles = [strings["roles"].get(role, role) for role in visitor.person.roles]
     return HTMLResponse(pages.render("app.html", lang, title=title, current=current, me=data["me"],
                                      roles=roles, data=data, here=address(request), entry=pages.ENTRY_MODULE))
@@ -107,8 +107,8 @@ def statement_page(request: Request) -> Response:
 
 
 def statement_api(request: Request) -> Response:
-    _, _, view = _statement_data(request)
-    return JSONResponse(view)
+    _, lang, view = _statement_data(request)
+    return JSONResponse(rendered(view, lang))
 
 
 def suggest(request: Request) -> Response:
@@ -149,11 +149,12 @@ def _decide(request: Request, body: bytes, approve: bool) -> Response:
                         msgstr=msgstr, approve=approve, person=person.name)
     with state.commits.saving(person.name, project.catalog_path(slug, code)):
         report = apply_decisions(project, [decision])
-    return _report(state, project, statement.lang, person, decision, report)
+    return _report(state, project, statement.lang, person, decision, report, lang)
 
 
 def _report(state: ReviewState, project: Project, source: str, person: Person, decision: Decision,
-            report: ApplyReport) -> Response:
+            report: ApplyReport, lang: str) -> Response:
+    """The save's answer, with the library's reasons said in the page language `lang`."""
     po = read_catalog(project, decision.slug, decision.lang)
     entry = None
     if po is not None:
@@ -162,14 +163,15 @@ def _report(state: ReviewState, project: Project, source: str, person: Person, d
                if entry is not None else None)
     answer: JSON = {"entry": current, "progress": progress(po)}
     if report.refused:
-        return JSONResponse({**answer, "status": "refused", "reason": report.refused[0].reason},
+        return JSONResponse(rendered({**answer, "status": "refused", "reason": report.refused[0].reason}, lang),
                           HTTPStatus.FORBIDDEN)
     if report.conflicts:
         conflict = report.conflicts[0]
-        return JSONResponse({**answer, "status": "conflict", "reason": conflict.reason,
-                           "yours": decision.msgstr, "current_msgstr": conflict.current_msgstr},
+        return JSONResponse(rendered({**answer, "status": "conflict", "reason": conflict.reason,
+                                      "yours": decision.msgstr, "current_msgstr": conflict.current_msgstr},
+                                     lang),
                           HTTPStatus.CONFLICT)
-    return JSONResponse({**answer, "status": "applied" if report.applied else "unchanged"})
+    return JSONResponse(rendered({**answer, "status": "applied" if report.applied else "unchanged"}, lang))
 
 
 async def save(request: Request) -> Response:
