@@ -106,32 +106,29 @@ class Readings:
 
     def _lookup(self, readings: list[str], timeout: float) -> dict[str, str]:
         """Each reading's first translation in the bilingual dictionary (misses left out)."""
-        if not readings:
-            return {}
-        stream = "\n".join(f"^{reading}$" for reading in readings) + "\n"
-        out = self._shell(f"apertium-pretransfer | lt-proc -b {self.bilingual}", stream, timeout)
         found: dict[str, str] = {}
-        for reading, line in zip(readings, out.split("\n"), strict=False):
+        for reading, line in self._each(readings, f"apertium-pretransfer | lt-proc -b {self.bilingual}", timeout):
             unit = _UNIT.search(line)
-            if unit is None:
-                continue
-            parts = _SPLIT.split(unit.group(1))
+            parts = _SPLIT.split(unit.group(1)) if unit else []
             if len(parts) > 1 and not parts[1].startswith("@"):
                 found[reading] = parts[1]
         return found
 
     def _generate(self, readings: list[str], timeout: float) -> dict[str, str]:
         """The surface form the generator makes of each target reading (failures left out)."""
-        if not readings:
-            return {}
-        stream = "\n".join(f"^{reading}$" for reading in readings) + "\n"
-        out = self._shell(f"lt-proc -g {self.generator}", stream, timeout)
         found: dict[str, str] = {}
-        for reading, line in zip(readings, out.split("\n"), strict=False):
+        for reading, line in self._each(readings, f"lt-proc -g {self.generator}", timeout):
             form = _unescape(line.strip())
             if form and form[0] not in "#@*" and " " not in form:
                 found[reading] = form
         return found
+
+    def _each(self, readings: list[str], command: str, timeout: float) -> list[tuple[str, str]]:
+        """Each reading with the line `command` answers it with (one process, one unit a line)."""
+        if not readings:
+            return []
+        out = self._shell(command, "\n".join(f"^{reading}$" for reading in readings) + "\n", timeout)
+        return list(zip(readings, out.split("\n"), strict=False))
 
     @staticmethod
     def _shell(command: str, data: str, timeout: float) -> str:
