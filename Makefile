@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
 
 # The Debian programs the tests and the demo drive for real.
-DEBIAN_PACKAGES := gettext apertium apertium-rus-ukr po4a chromium
+DEBIAN_PACKAGES := gettext apertium apertium-rus-ukr po4a chromium \
+  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
 
 .PHONY: demo test install system-deps system-check lock ui-catalogs bench clean
 
@@ -45,7 +46,7 @@ demo: $(STAMP)
 	  || echo "Without them: no offline machine drafts this time."
 	$(BIN)/tflow run
 	@echo
-	@echo "Editions: $(CURDIR)/editions/index.html"
+	@echo "Editions: $(CURDIR)/editions/index.html, drafts: $(CURDIR)/drafts/index.html"
 
 test: $(STAMP) system-check
 	$(BIN)/mypy
@@ -62,4 +63,4 @@ bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .tflow editions .pytest_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) .tflow editions drafts .pytest_cache .mypy_cache .hypothesis

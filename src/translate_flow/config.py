@@ -32,6 +32,7 @@ languages = ["uk", "ru", "en"]  # every edition the collective publishes
 statements = "statements"
 locales = "locales"
 editions = "editions"
+drafts = "drafts"               # draft editions (noindex), never inside editions/
 glossary = "glossary.csv"
 
 [mt]
@@ -127,6 +128,7 @@ SCHEMA = Table({
         "statements": Key("string", "statements"),
         "locales": Key("string", "locales"),
         "editions": Key("string", "editions"),
+        "drafts": Key("string", "drafts"),
         "glossary": Key("string", "glossary.csv"),
     }),
     "mt": Table({

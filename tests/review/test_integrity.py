@@ -206,8 +206,11 @@ def test_an_override_is_shown_in_the_editions_sign_off(root: Path, tflow: Run, p
                  "the archive counts 46").exit_code == 0
     (edition,) = [e for e in build(project) if e.lang == "uk"]
     assert edition.signoff is not None
-    assert edition.signoff.endswith(
+    assert str(edition.signoff).endswith(
         f"; taras ({catalog.today()}) overrode numbers at statements/war.md:12: the archive counts 46")
+    page = (root / "editions/uk/war.html").read_text(encoding="utf-8")
+    assert (f'<p class="override">Затверджено попри перевірку: taras ({catalog.today()}) overrode numbers at '
+            "statements/war.md:12: the archive counts 46</p>\n</details>") in page
 
 
 def test_an_override_does_not_carry_over_to_a_changed_source(root: Path, project: Project) -> None:

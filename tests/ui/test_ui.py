@@ -43,3 +43,13 @@ def test_render_escapes_values_and_gives_each_language_its_own_environment(tmp_p
 def test_the_shipped_interface_catalogs_load(lang: str) -> None:
     assert isinstance(ui.translations(lang), Translations)
     assert ui.translations(lang) is ui.translations(lang)
+
+
+def test_each_language_keeps_its_own_catalog_whichever_was_rendered_last(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("{{ _('Other languages') }}", encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=True,
+                             extensions=["jinja2.ext.i18n"])
+    uk = ui.render(env, "page.html", "uk")
+    ui.render(env, "page.html", "ru")
+    ui.render(env, "page.html", "en")
+    assert ui.render(env, "page.html", "uk") == uk == ui.tr("uk", "Other languages") != "Other languages"

@@ -11,6 +11,7 @@ from .. import config, storage
 from ..catalog.changes import one_line
 from ..catalog.extract import extract as extract_catalogs
 from ..catalog.stats import comment_rows, progress
+from ..editions import FORMATS
 from ..editions import build as build_editions
 from ..errors import ConfigError
 from ..git.registration import register
@@ -45,7 +46,7 @@ def init(directory: Path) -> None:
         storage.write_text(glossary, "en,uk,ru,note,forbidden\nNATO,НАТО,НАТО,,\n")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\n")
+        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\ndrafts/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
     repo = Repository.find(directory)
     if repo is not None and register(repo):
@@ -97,8 +98,9 @@ def extract(ctx: click.Context, statements: tuple[str, ...], check: bool) -> Non
 @click.command()
 @statements_argument
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--draft", is_flag=True, help="Write incomplete editions too, with pending text marked.")
-@click.option("--format", "formats", default="md,html", show_default=True, help="Comma-separated: md, html.")
+@click.option("--draft", is_flag=True, help="Write incomplete editions too, into drafts/, each pending block marked.")
+@click.option("--format", "formats", default="md,html", show_default=True,
+              help="Comma-separated: md, html, pdf, parallel (side by side with the original; PDF too with pdf).")
 @click.pass_context
 def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...], draft: bool, formats: str) -> None:
     """Build editions from the catalogs; only publishable text goes in.
@@ -106,7 +108,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
     \b
     Example:
       tflow build --lang ru
-      tflow build --draft          # incomplete editions, pending text marked
+      tflow build --format md,html,pdf,parallel
+      tflow build --draft          # incomplete editions into drafts/, pending text marked
     """
     project = _project()
     for lang in langs:
@@ -114,8 +117,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}", param_hint="--lang")
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
     for fmt in wanted:
-        if fmt not in ("md", "html"):
-            raise click.BadParameter(f"unknown format {fmt!r}; use md, html", param_hint="--format")
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r}; use {', '.join(FORMATS)}", param_hint="--format")
     editions = build_editions(project, statements, langs=langs, draft=draft, formats=wanted)
     incomplete = 0
     for edition in editions:
@@ -132,6 +135,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             click.echo(f"{edition.lang}: {edition.slug} not built: {len(edition.missing)} entries not publishable"
                        " (use --draft to build it anyway)", err=True)
     click.echo(f"Index: {project.relative(project.config.editions_dir / 'index.html')}")
+    if (project.drafts_dir / "index.html").is_file():
+        click.echo(f"Drafts: {project.relative(project.drafts_dir / 'index.html')}")
     if incomplete:
         ctx.exit(1)
 

@@ -91,7 +91,17 @@ def localized(env: jinja2.Environment, lang: str) -> jinja2.Environment:
     with _overlays_lock:
         overlay = _overlays.get(key)
         if overlay is None:
-            overlay = env.overlay()
+            # Not `env.overlay()`: an overlay shares its parent's globals and the i18n
+            # extension bound to the parent, so the catalog installed last would serve
+            # every language. A sibling environment with the same settings has its own.
+            overlay = jinja2.Environment(
+                loader=env.loader, autoescape=env.autoescape, undefined=env.undefined,
+                extensions=list(env.extensions), trim_blocks=env.trim_blocks,
+                lstrip_blocks=env.lstrip_blocks, keep_trailing_newline=env.keep_trailing_newline,
+            )
+            overlay.filters = env.filters  # shared, as an overlay's are: filters added later apply
+            overlay.tests = env.tests
+            overlay.globals.update(env.globals)
             overlay.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
             overlay.globals["lang"] = lang
             _overlays[key] = overlay
