@@ -15,6 +15,7 @@ from translate_flow.checks.registry import quality
 from translate_flow.glossary import Glossary
 from translate_flow.mt.apertium import Apertium
 from translate_flow.mt.pretranslate import pretranslate
+from translate_flow.mt.readings import Readings
 from translate_flow.project import Project
 
 pytestmark = pytest.mark.apertium
@@ -99,3 +100,11 @@ def test_a_draft_with_a_guessed_sense_is_weak_and_check_warns_until_it_is_edited
     assert not [p for p in checks.run(edited) if p.check == "ambiguous"]
     entry.flags.remove("fuzzy")
     assert entry_pair(entry, "ru", "uk", Glossary(), checks.CheckSettings()).ambiguous == ()
+
+
+def test_a_failing_readings_pass_costs_the_ambiguities_not_the_translation(apertium_dir: Path) -> None:
+    engine = Apertium(apertium_dir)
+    engine.translate(["Да"], "ru", "uk")
+    engine._readings["rus-ukr"] = Readings("exit 1", "/nonexistent.bin", "cat")
+    assert engine.translate([STAND, PLAIN], "ru", "uk") == ["Ми коштуємо на стороні народу.", "Це *наш дім."]
+    assert Readings.of_mode("lt-proc -w a.bin | apertium-pretransfer") is None

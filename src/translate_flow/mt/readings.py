@@ -6,12 +6,13 @@ adapter's repaired mode, keeps the first reading of what is left. A word left
 with readings of different lemmas was a guess: ``стоим`` is a form of стоить
 ("cost") and of стоять ("stand"), ``есть`` of есть ("eat") and of быть ("be").
 
-`Readings` runs the first two stages alone on the same lines, and looks the
-first reading of each lemma up in the bilingual dictionary. A guess matters
-only when the senses translate differently (``этот``/``это`` → цей/це would
-be noise; стоить/стоять → коштувати/стояти is not), so only those are kept,
-with the form the generator makes of the chosen reading, for finding the
-guess in the draft.
+`Readings` runs the first two stages alone on the same lines, looks the first
+reading of each lemma up in the bilingual dictionary (for the lemmas a reviewer
+reads), and sends each reading alone through the rest of the pipeline (for
+the form it becomes: стоить → коштуємо, стоять → стоїмо). A guess matters only
+when the senses translate differently: the same form, the same lemma or one of
+the same stem (``этот``/``это`` → цей/це) would be noise, so only the others
+are kept, with the chosen reading's form for finding the guess in the draft.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from ..errors import EngineError
 #: The stages up to the constraint grammar, in a stock mode (before its tagger).
 _ANALYSIS = re.compile(r"^(.*?cg-proc\s+-w\s+(?:'[^']*\.rlx\.bin'|\S+\.rlx\.bin))\s*\|\s*apertium-tagger\b")
 _BILINGUAL = re.compile(r"lt-proc\s+-b\s+('[^']*'|\S+)")
-_GENERATOR = re.compile(r"lt-proc\s+\$1\s+('[^']*'|\S+)")
+#: The stages after the tagger: pretransfer, dictionary, lexical selection, transfer, generation.
+_REST = re.compile(r"apertium-tagger\s+-g\s+(?:\$2\s+)?(?:'[^']*\.prob'|\S+\.prob)\s*\|\s*(.*)$", re.DOTALL)
 #: A lexical unit of the stream, ``^surface/reading/reading$``; `\\` escapes.
 _UNIT = re.compile(r"\^((?:\\.|[^\\$])*)\$")
 _SPLIT = re.compile(r"(?<!\\)/")
@@ -54,21 +56,21 @@ def _plain(lemma: str) -> str:
 
 @dataclass(frozen=True)
 class Readings:
-    """The analysis stages, bilingual dictionary and generator of one pair's stock mode."""
+    """The analysis stages, bilingual dictionary and later stages of one pair's stock mode."""
 
     analysis: str
     bilingual: str
-    generator: str
+    rest: str
 
     @classmethod
     def of_mode(cls, mode: str) -> Readings | None:
         """The pieces of a stock ``.mode`` pipeline, or None for a pipeline of another shape."""
         analysis = _ANALYSIS.search(mode.strip())
         bilingual = _BILINGUAL.search(mode)
-        generator = _GENERATOR.search(mode)
-        if analysis is None or bilingual is None or generator is None:
+        rest = _REST.search(mode.strip())
+        if analysis is None or bilingual is None or rest is None or "$1" not in rest.group(1):
             return None
-        return cls(analysis.group(1).strip(), bilingual.group(1), generator.group(1))
+        return cls(analysis.group(1).strip(), bilingual.group(1), rest.group(1).replace("$1", "-g"))
 
     def ambiguities(self, lines: list[str], timeout: float) -> list[list[Guess]]:
         """For each line, its guesses as ``(source, form, chosen lemma, other lemmas, their forms)``.
@@ -93,13 +95,13 @@ class Readings:
         except EngineError:
             return empty
         try:
-            forms = self._generate(sorted(set(translated.values())), timeout)
+            forms = self._render(readings, timeout)
         except EngineError:
             return empty
         result = empty
         for index, line in enumerate(candidates):
             for surface, group in line:
-                guess = _guess(surface, [translated.get(reading) for reading in group], forms)
+                guess = _guess(surface, group, translated, forms)
                 if guess is not None:
                     result[index].append(guess)
         return result
@@ -114,10 +116,13 @@ class Readings:
                 found[reading] = parts[1]
         return found
 
-    def _generate(self, readings: list[str], timeout: float) -> dict[str, str]:
-        """The surface form the generator makes of each target reading (failures left out)."""
+    def _render(self, readings: list[str], timeout: float) -> dict[str, str]:
+        """What each source reading becomes alone through the rest of the pipeline (one word, or left out)."""
         found: dict[str, str] = {}
-        for reading, line in self._each(readings, f"lt-proc -g {self.generator}", timeout):
+        answers = self._each(readings, self.rest, timeout)
+        if len(answers) < len(readings):
+            return found
+        for reading, line in answers:
             form = _unescape(line.strip())
             if form and form[0] not in "#@*" and " " not in form:
                 found[reading] = form
@@ -165,37 +170,38 @@ def _breaks(current: list[str], blank: str) -> list[list[str]]:
 
 
 def _related(one: str, other: str) -> bool:
-    """Whether two translations share their stem (незалежно/незалежний, убитий/убити, дитина/дитя):
+    """Whether two translations share their stem (незалежно/незалежний, убитий/убити, це/цей):
     one word's parts of speech or variants, the same sense for a reviewer."""
     one, other = one.casefold(), other.casefold()
     shorter = min(len(one), len(other))
-    if shorter < 4:
-        return False
     common = next((i for i, (a, b) in enumerate(zip(one, other)) if a != b), shorter)
-    return common >= shorter - 2
+    return common == shorter or (shorter >= 4 and common >= shorter - 2)
 
 
-def _guess(surface: str, targets: list[str | None], forms: dict[str, str]) -> Guess | None:
+def _guess(surface: str, group: list[str], translated: dict[str, str], forms: dict[str, str]) -> Guess | None:
     """The guess of one ambiguous unit, or None when every sense comes out the same.
 
-    `targets` are the translations of its readings, the chosen one first. A
-    sense that generates the very form the chosen one does (это/этот → це), or
+    `group` holds its readings, the chosen one first; `translated` their
+    translations in the bilingual dictionary, `forms` what each becomes through
+    the pipeline. A sense that becomes the very form the chosen one does, or
     translates to the same lemma or one of its stem, is no different; the
-    others are, with the forms they generate (for `unmark` to compare with the draft).
+    others are, with their forms (for `unmark` to compare with the draft).
     """
-    first = targets[0]
+    first = translated.get(group[0])
     if first is None:
         return None
     lemma = _plain(_lemma(first))
-    form = forms.get(first, "")
+    form = forms.get(group[0], "")
     others: dict[str, str] = {}
-    for target in targets[1:]:
+    for reading in group[1:]:
+        target = translated.get(reading)
         if target is None:
             continue
         other = _plain(_lemma(target))
-        same_form = form and forms.get(target, "").casefold() == form.casefold()
+        other_form = forms.get(reading, "")
+        same_form = bool(form) and other_form.casefold() == form.casefold()
         if other and other.casefold() != lemma.casefold() and not same_form and not _related(other, lemma):
-            others.setdefault(other, forms.get(target, ""))
+            others.setdefault(other, other_form)
     if not others:
         return None
     return _unescape(surface), form or lemma, lemma, list(others), [f for f in others.values() if f]
