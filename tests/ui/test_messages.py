@@ -40,7 +40,7 @@ def test_a_message_renders_in_the_readers_language_with_nested_values() -> None:
     hint = Message("is something missing?")
     message = Message("the translation is %(ratio)s× as long as the source (usual: %(low)s–%(high)s×); %(hint)s",
                       ratio="0.30", low="0.5", high="2", hint=hint)
-    assert message.render("uk") == "переклад у 0.30 раза довший за оригінал (зазвичай 0.5–2); чогось бракує?"
+    assert message.render("uk") == "довжина перекладу — 0.30× від оригіналу (зазвичай 0.5–2×); чогось бракує?"
     assert message.render("ru").endswith("чего-то не хватает?")
     assert message.render("de") == str(message)
 
