@@ -1,6 +1,8 @@
 """Gettext catalogs: PO/POT files, their entries' states, merging and statistics.
 
-This package is the only user of polib. `io` reads and writes files, `template`
+This package is the only user of polib. `io` reads and writes files, `layout`
+writes the text byte for byte as GNU msgcat does (breaking lines where
+`linebreaks`, gettext's own libunistring, says), `template`
 turns a statement into a POT, `merge` brings a catalog up to date with it,
 `states` reads and writes entry states, `stats` counts them, `extract` ties
 these together for `tflow extract`.
