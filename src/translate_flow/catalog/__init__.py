@@ -18,6 +18,7 @@ from .states import (
     msgstr_hash,
     notes,
     provenance,
+    repair_notes,
     set_draft,
     set_note,
     set_translation,
@@ -30,6 +31,6 @@ from .stats import Counts, count
 
 __all__ = [
     "Approval", "Counts", "State", "approval", "approve", "count", "dumps", "editing",
-    "fingerprint", "msgstr_hash", "notes", "provenance", "read", "set_draft", "set_note",
+    "fingerprint", "msgstr_hash", "notes", "provenance", "read", "repair_notes", "set_draft", "set_note",
     "set_translation", "state", "today", "translator", "words", "write",
 ]
