@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polib
+import pytest
 from click.testing import Result
 
 from tests.conftest import require_program
@@ -77,3 +78,21 @@ def test_extract_after_a_source_change_only_adds_the_new_entry(project: Path, tf
     assert [line for line in added if "POT-Creation-Date" not in line] == [
         "+ ", "+ #. paragraph", "+ #: statements/war.md:16", '+ msgid "A new paragraph."', '+ msgstr ""',
     ]
+
+
+def test_a_copied_project_whose_catalog_was_edited_is_not_up_to_date(
+    project: Path, tflow: Callable[..., Result], tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_statement(project, "war.md", STATEMENT)
+    assert tflow("extract").exit_code == 0
+    copy = tmp_path_factory.mktemp("copy") / "project"
+    subprocess.run(["cp", "-a", str(project), str(copy)], check=True)
+    catalog = polib.pofile(str(copy / "locales/uk/war.po"), wrapwidth=30)
+    catalog.save()  # the same entries, laid out as extract would not lay them out
+    monkeypatch.chdir(copy)
+    assert tflow("extract", "--check").exit_code == 1
+    assert tflow("extract").exit_code == 0
+    assert tflow("extract", "--check").exit_code == 0
+    monkeypatch.chdir(project)
+    assert tflow("extract", "--check").exit_code == 0
