@@ -14,7 +14,7 @@ import polib
 from .. import catalog, storage
 from ..catalog import State
 from ..project import Project
-from ..segment import Layout, Segment, Statement, frontmatter, split_lines
+from ..segment import BOM, Layout, Segment, Statement, frontmatter, split_lines
 from ..segment.text import segments as text_segments
 from . import html, index
 from .safety import Verdicts
@@ -176,7 +176,7 @@ def build_edition(
         edition.written.append(target)
     if "html" in formats:
         target = project.edition_path(lang, statement.slug, ".html")
-        lines = split_lines(text)
+        lines = split_lines(text.removeprefix(BOM))
         body = "".join(lines[max(frontmatter.length(lines), 0):])
         alternates = [
             html.Alternate(other, f"../{other}/{Path(statement.slug).name}.html")
