@@ -73,19 +73,22 @@ def _string(prefix: str, name: str, value: str, wrap: bool) -> tuple[str, ...]:
     for index, portion in enumerate(portions):
         escaped = portion.translate(_ESCAPES)
         data = escaped.encode("utf-8")
-        while True:
-            start = len(prefix) + (len(name) + 1 if first else 0) + 1 - after_break
-            breaks = None
-            if start + len(data) > width:
-                breaks = linebreaks.find(data, width, start, _overrides(data, portion.endswith("\n")))
-            if first and data and (
-                index + 1 < len(portions) or start > width
-                or (breaks is not None and linebreaks.POSSIBLE in breaks)
-            ):
-                lines.append(f'{prefix}{name} ""')
-                first = False
-                continue
-            break
+        start = len(name) + 1 if first else 0  # columns after the prefix and the opening quote
+        breaks = overrides = None
+        if start + len(data) > width:
+            overrides = _overrides(data, portion.endswith("\n"))
+            # Broken as a continuation line first: if that breaks, so would the first
+            # line, which starts further right; gettext then writes `""` and breaks
+            # the string as continuation lines. One call instead of two.
+            breaks = linebreaks.find(data, width, 0, overrides)
+        if first and data and (
+            index + 1 < len(portions)
+            or (breaks is not None and overrides is not None and (
+                linebreaks.POSSIBLE in breaks
+                or linebreaks.POSSIBLE in linebreaks.find(data, width, start, overrides)))
+        ):
+            lines.append(f'{prefix}{name} ""')
+            first = False
         head = f"{prefix}{name} " if first else prefix
         first = False
         if breaks is None or linebreaks.POSSIBLE not in breaks:

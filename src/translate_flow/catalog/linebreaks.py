@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -42,12 +43,18 @@ def _function() -> Callable[..., int]:
     return function  # type: ignore[no-any-return]
 
 
+_buffers = threading.local()
+
+
 def find(text: bytes, width: int, start_column: int, overrides: bytes) -> bytes:
     """One byte per byte of UTF-8 `text`: POSSIBLE where a line may break before it.
 
     `overrides` holds UNDEFINED (let Unicode decide) or PROHIBITED per byte,
     as gettext passes them (no break inside an escape sequence).
     """
-    result = ctypes.create_string_buffer(len(text))
-    _function()(text, len(text), width, start_column, 0, overrides, b"UTF-8", result)
-    return result.raw
+    size = len(text)
+    result = getattr(_buffers, "result", None)
+    if result is None or len(result) < size:
+        result = _buffers.result = ctypes.create_string_buffer(max(size, 4096))
+    _function()(text, size, width, start_column, 0, overrides, b"UTF-8", result)
+    return result.raw[:size]
