@@ -44,7 +44,7 @@ def sentence(rng: random.Random) -> str:
 def main(units: int = 100_000, segments: int = 5000) -> None:
     rng = random.Random(7)
     sources = list(dict.fromkeys(sentence(rng) for _ in range(units)))
-    pairs = [("en", "uk", s, "Переклад: " + s) for s in sources]
+    units = [tmx.TranslationUnit("en", (("en", s), ("uk", "Переклад: " + s))) for s in sources]
     queries: list[str] = []
     for n in range(segments):
         kind = n % 5
@@ -62,7 +62,7 @@ def main(units: int = 100_000, segments: int = 5000) -> None:
     with project(statement, 'engines = ["memory"]') as found:
         memory_dir = found.root / "memory"
         memory_dir.mkdir()
-        (memory_dir / "big.tmx").write_text(tmx.dumps(pairs), encoding="utf-8")
+        (memory_dir / "big.tmx").write_text(tmx.dumps(units, srclang="en"), encoding="utf-8")
         work = found.root / "tt-in.po"
         shutil.copy(found.catalog_path("s", "uk"), work)  # still empty: the same input for both
         with timed("translate-flow", times):

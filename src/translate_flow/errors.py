@@ -43,16 +43,8 @@ class CatalogError(TranslateFlowError):
     """A PO file is malformed or does not belong to the statement it is named for."""
 
 
-class LocaleError(TranslateFlowError):
-    """A language code that Babel does not know or the project does not use."""
-
-
 class LockTimeout(TranslateFlowError):
     """Another process holds a catalog's lock for too long."""
-
-
-class IncompleteEdition(TranslateFlowError):
-    """An edition has text that is not publishable yet."""
 
 
 class EngineError(TranslateFlowError):
@@ -67,3 +59,7 @@ class ChecksFailed(TranslateFlowError):
     """Quality checks found at least one error."""
 
     exit_code = 3
+
+
+class GitError(TranslateFlowError):
+    """A git command failed, or the project is not in a git repository."""

@@ -8,13 +8,19 @@ language). ``forbidden`` lists variants nobody may use, separated by ``;``,
 each optionally prefixed by a language (``ru:на Украине; uk:Незалежна``).
 
 Matching is meant for running text: case-insensitive, on word boundaries, over
-multi-word terms, and with inflection for Ukrainian and Russian (``Україна``
-is found in ``в Україні``, ``Київ`` in ``до Києва``). The glossary is asked
-about every entry of catalogs with tens of thousands of entries, so a text is
-split into words once (one precompiled regex) and the words are looked up in a
-per-language index of stems; no regex is run per term. The index also finds
-terms nested in longer ones (``Republic`` inside ``Donetsk People's
-Republic``), which one big alternation regex would not.
+multi-word terms, and in any inflection. Ukrainian and Russian words are
+compared by lemma through `morphology` (``Україна`` is found in ``в Україні``,
+``Київ`` in ``до Києва``, ``Республіка`` in ``у Республіці``); English words
+take their plural endings. The glossary is asked about every entry of catalogs
+with tens of thousands of entries, so a text is split into words once (one
+precompiled regex) and the words are looked up in a per-language index keyed by
+lemma or stem; no regex is run per term. The index also finds terms nested in
+longer ones (``Republic`` inside ``Donetsk People's Republic``), which one big
+alternation regex would not.
+
+An optional ``offensive`` column lists the collective's own slurs and hate terms
+in the same ``lang:variant; …`` form as ``forbidden``; they extend the shipped
+list (`offensive`): a translation may use one only where its source does.
 """
 
 from __future__ import annotations
@@ -26,28 +32,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import morphology
+from . import text as textfacts
 from .errors import ConfigError
+from .offensive import Slur, Slurs, shipped
 
 LANGUAGES = ("en", "uk", "ru")
 """The language columns of `glossary.csv`."""
 
-COLUMNS = (*LANGUAGES, "note", "forbidden")
+COLUMNS = (*LANGUAGES, "note", "forbidden", "offensive")
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _LANG_PREFIX = re.compile(r"([A-Za-z]{2,3})\s*:\s*(.*)", re.DOTALL)
 _QUOTES_AND_SPACE = re.compile(r"[\s«»„“”‘’‚‹›\"']+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_VOWELS = "аеєиіїоуюяыэё"
-_SLAVIC = ("uk", "ru")
+_CYRILLIC = textfacts.CYRILLIC
 _MAX_ENDING = 3
 _HEAD = 3
-_RU_ADJECTIVE = ("ая", "яя", "ое", "ее", "ые", "ие")
 _ENGLISH_ENDINGS = frozenset({"", "s", "es", "'s"})
-# Ukrainian alternations that change a stem inside its own paradigm: к/г/х → ц/з/с
-# before -і (Республіка → Республіці, Прага → Празі) and і/ї → о/е/є in the last
-# closed syllable (Харків → Харкова, Київ → Києва).
-_UK_CONSONANTS = {"к": "ц", "г": "з", "х": "с"}
-_UK_CLOSED_I = {"і": "ое", "ї": "є"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Term:
     ru: str
     note: str = ""
     forbidden: tuple[tuple[str | None, str], ...] = ()
+    offensive: tuple[tuple[str | None, str], ...] = ()
 
     def text(self, lang: str) -> str:
         """The required form in `lang`; empty when the glossary requires none."""
@@ -95,15 +97,17 @@ class _Stem:
     """A text word matches when it is `stem` plus an allowed ending."""
 
     stem: str
-    endings: frozenset[str] | None  # None: any letters, up to _MAX_ENDING of them
+    endings: frozenset[str]
 
 
 @dataclass(frozen=True)
 class _Pattern:
-    """One word of a term: its stems, and whether it is an acronym (``US``)."""
+    """One word of a term: its English stems or its Slavic lemmas, and whether it is an acronym."""
 
     stems: tuple[_Stem, ...]
     acronym: bool
+    lemmas: frozenset[str] = frozenset()
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,34 +144,8 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(match.span() for match in _WORD.finditer(source))
 
 
-def _slavic_stems(norm: str) -> tuple[_Stem, ...]:
-    """The stem of a Cyrillic word: minus a Russian adjective ending (-ая, -ое …),
-    or else minus a final -й after a vowel and then a final vowel or ь."""
-    stem = norm
-    if norm.endswith(_RU_ADJECTIVE) and len(norm) >= 5:
-        stem = norm[:-2]
-    else:
-        if stem.endswith("й") and len(stem) > 1 and stem[-2] in _VOWELS:
-            stem = stem[:-1]
-        if stem[-1] in _VOWELS or stem[-1] == "ь":
-            stem = stem[:-1]
-    if len(stem) < 3:
-        return (_Stem(norm, frozenset({""})),)
-    return (_Stem(stem, None),)
-
-
-def _ukrainian_stems(norm: str) -> tuple[_Stem, ...]:
-    """The Slavic stem plus the stems that Ukrainian alternations make of it."""
-    found = list(_slavic_stems(norm))
-    first = found[0]
-    if first.endings is not None:
-        return tuple(found)
-    stem = first.stem
-    if stem[-1] in _UK_CONSONANTS:
-        found.append(_Stem(stem[:-1] + _UK_CONSONANTS[stem[-1]], None))
-    if stem == norm and len(stem) >= 4 and stem[-2] in _UK_CLOSED_I:
-        found.extend(_Stem(stem[:-2] + vowel + stem[-1], None) for vowel in _UK_CLOSED_I[stem[-2]])
-    return tuple(found)
+def _slavic(norm: str, lang: str) -> bool:
+    return lang in morphology.LANGUAGES and _CYRILLIC.search(norm) is not None
 
 
 def _pattern(word: str, lang: str) -> _Pattern:
@@ -175,9 +153,10 @@ def _pattern(word: str, lang: str) -> _Pattern:
     norm = _normalize(word)
     letters = [ch for ch in word if ch.isalpha()]
     acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
-    if lang in _SLAVIC and _CYRILLIC.search(norm) and len(norm) >= 3 and not acronym:
-        stems = _ukrainian_stems(norm) if lang == "uk" else _slavic_stems(norm)
-    elif lang == "en" and not _CYRILLIC.search(norm):
+    if _slavic(norm, lang) and not acronym:
+        return _Pattern((), acronym, morphology.lemmas(norm, lang), lang)
+    stems: tuple[_Stem, ...]
+    if lang == "en" and not _CYRILLIC.search(norm):
         stems = (_Stem(norm, _ENGLISH_ENDINGS),)
         if norm.endswith("y") and len(norm) > 2:
             stems += (_Stem(norm[:-1], frozenset({"ies"})),)
@@ -198,14 +177,11 @@ def _phrase(form: str, lang: str) -> _Phrase | None:
 
 
 def _word_matches(pattern: _Pattern, norm: str) -> bool:
+    if pattern.lemmas:
+        return _slavic(norm, pattern.lang) and not pattern.lemmas.isdisjoint(morphology.lemmas(norm, pattern.lang))
     for stem in pattern.stems:
-        if norm.startswith(stem.stem):
-            ending = norm[len(stem.stem) :]
-            if stem.endings is None:
-                if len(ending) <= _MAX_ENDING and (not ending or ending.isalpha()):
-                    return True
-            elif ending in stem.endings:
-                return True
+        if norm.startswith(stem.stem) and norm[len(stem.stem) :] in stem.endings:
+            return True
     return False
 
 
@@ -231,47 +207,60 @@ def _phrase_at(phrase: _Phrase, text: str, words: tuple[str, ...], index: int) -
 
 @dataclass(frozen=True)
 class _Index:
-    """Phrases of one language, keyed by the stems of their first word.
+    """Phrases of one language, keyed by the stems (English) or lemmas (uk, ru) of their first word.
 
     `heads` holds the first three letters of every stem (a short stem's
-    possible words whole), so that most words of a text cost one set lookup.
+    possible words whole), so that most words of a text cost one set lookup;
+    a Cyrillic word is looked up by its lemmas (cached per word).
     """
 
     by_stem: dict[str, tuple[tuple[int, _Phrase], ...]]
     heads: frozenset[str]
+    by_lemma: dict[str, tuple[tuple[int, _Phrase], ...]]
+    lang: str
 
     @classmethod
-    def build(cls, items: Iterable[tuple[int, _Phrase]]) -> _Index:
+    def build(cls, items: Iterable[tuple[int, _Phrase]], lang: str) -> _Index:
         by_stem: dict[str, list[tuple[int, _Phrase]]] = {}
+        by_lemma: dict[str, list[tuple[int, _Phrase]]] = {}
         heads: set[str] = set()
         for key, phrase in items:
-            for stem in phrase.words[0].stems:
+            first = phrase.words[0]
+            for lemma in first.lemmas:
+                by_lemma.setdefault(lemma, []).append((key, phrase))
+            for stem in first.stems:
                 by_stem.setdefault(stem.stem, []).append((key, phrase))
-                if len(stem.stem) >= _HEAD or stem.endings is None:
+                if len(stem.stem) >= _HEAD:
                     heads.add(stem.stem[:_HEAD])
                 else:
                     heads.update((stem.stem + ending)[:_HEAD] for ending in stem.endings)
-        return cls({stem: tuple(found) for stem, found in by_stem.items()}, frozenset(heads))
+        return cls(
+            {stem: tuple(found) for stem, found in by_stem.items()},
+            frozenset(heads),
+            {lemma: tuple(found) for lemma, found in by_lemma.items()},
+            lang,
+        )
+
+    def _candidates(self, norm: str) -> Iterator[tuple[int, _Phrase]]:
+        if self.by_lemma and _slavic(norm, self.lang):
+            for lemma in morphology.lemmas(norm, self.lang):
+                yield from self.by_lemma.get(lemma, ())
+        if norm[:_HEAD] in self.heads:
+            size = len(norm)
+            for cut in range(min(_MAX_ENDING, size - 1) + 1):
+                yield from self.by_stem.get(norm[: size - cut], ())
 
     def find(self, text: str) -> Iterator[int]:
         """The keys of the phrases that occur in `text`, in order, each once."""
-        if not self.by_stem:
+        if not self.by_stem and not self.by_lemma:
             return
         seen: set[int] = set()
         words = _words(text)
-        heads, by_stem = self.heads, self.by_stem
         for index, norm in enumerate(words):
-            if norm[:_HEAD] not in heads:
-                continue
-            size = len(norm)
-            for cut in range(min(_MAX_ENDING, size - 1) + 1):
-                candidates = by_stem.get(norm[: size - cut])
-                if not candidates:
-                    continue
-                for key, phrase in candidates:
-                    if key not in seen and _phrase_at(phrase, text, words, index):
-                        seen.add(key)
-                        yield key
+            for key, phrase in self._candidates(norm):
+                if key not in seen and _phrase_at(phrase, text, words, index):
+                    seen.add(key)
+                    yield key
 
 
 @dataclass(frozen=True)
@@ -283,6 +272,7 @@ class Glossary:
     _forbidden: dict[str, tuple[_Index, tuple[tuple[Term, str], ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -312,9 +302,12 @@ class Glossary:
         index = self._terms.get(lang)
         if index is None:
             index = _Index.build(
-                (number, phrase)
-                for number, term in enumerate(self.terms)
-                if (phrase := _phrase(term.text(lang), lang)) is not None
+                (
+                    (number, phrase)
+                    for number, term in enumerate(self.terms)
+                    if (phrase := _phrase(term.text(lang), lang)) is not None
+                ),
+                lang,
             )
             self._terms[lang] = index
         return [self.terms[key] for key in index.find(text)]
@@ -335,13 +328,40 @@ class Glossary:
                 (term, variant) for term in self.terms for variant in term.forbidden_for(lang)
             )
             index = _Index.build(
-                (number, phrase)
-                for number, (_, variant) in enumerate(variants)
-                if (phrase := _phrase(variant, lang)) is not None
+                (
+                    (number, phrase)
+                    for number, (_, variant) in enumerate(variants)
+                    if (phrase := _phrase(variant, lang)) is not None
+                ),
+                lang,
             )
             built = self._forbidden[lang] = (index, variants)
         index, variants = built
         return [variants[key] for key in index.find(text)]
+
+    def words_of(self, lang: str) -> frozenset[str]:
+        """Every word of the glossary's `lang` forms and of its dnt names, casefolded: names
+        and terms that a check of words must not call foreign or unknown."""
+        found = self._words.get(lang)
+        if found is None:
+            forms = [term.text(lang) for term in self.terms] + self.dnt_terms()
+            found = frozenset(w.casefold() for form in forms for w in textfacts.words(form))
+            self._words[lang] = found
+        return found
+
+    def slurs(self) -> Slurs:
+        """The shipped slurs and hate terms plus the glossary's ``offensive`` column."""
+        own = Slurs(
+            Slur(
+                tuple((where, variant) for where, variant in term.offensive if where is not None)
+                + tuple((lang, variant) for where, variant in term.offensive if where is None
+                        for lang in LANGUAGES),
+                term.note,
+            )
+            for term in self.terms
+            if term.offensive
+        )
+        return shipped() + own if own.slurs else shipped()
 
     def dnt_terms(self) -> list[str]:
         """The do-not-translate names (``YPJ``), to keep verbatim in every language."""
@@ -405,10 +425,12 @@ def _term(cells: list[str], columns: dict[str, int], path: Path, line: int) -> T
         return cells[position] if position is not None and position < len(cells) else ""
 
     forbidden = _forbidden(cell("forbidden"), path, line)
-    term = Term(cell("en"), cell("uk"), cell("ru"), cell("note"), forbidden)
-    if not (term.en or term.uk or term.ru or forbidden):
+    offensive = _forbidden(cell("offensive"), path, line)
+    term = Term(cell("en"), cell("uk"), cell("ru"), cell("note"), forbidden, offensive)
+    if not (term.en or term.uk or term.ru or forbidden or offensive):
         raise ConfigError(
-            "the row has no term in en, uk or ru and no forbidden variant", path=path, line=line
+            "the row has no term in en, uk or ru and no forbidden or offensive variant",
+            path=path, line=line,
         )
     return term
 

@@ -79,6 +79,7 @@ class Project:
             default_lang=self.config.source_language,
             display_path=Path(self.relative(path)),
             cache_dir=self.config.cache_dir,
+            languages=self.config.languages,
         )
 
     def statements(self, names: tuple[str, ...] | list[str] = ()) -> list[segment.Statement]:
@@ -90,8 +91,13 @@ class Project:
     def catalog_path(self, slug: str, lang: str) -> Path:
         return self.config.locales_dir / lang / f"{slug}.po"
 
-    def edition_path(self, lang: str, slug: str, suffix: str) -> Path:
-        return self.config.editions_dir / lang / f"{slug}{suffix}"
+    @property
+    def drafts_dir(self) -> Path:
+        """Where draft editions go: beside `editions/`, never in it, so a sync publishes none."""
+        return self.root / str(self.config.section("project").get("drafts"))
+
+    def edition_path(self, lang: str, slug: str, suffix: str, *, draft: bool = False) -> Path:
+        return (self.drafts_dir if draft else self.config.editions_dir) / lang / f"{slug}{suffix}"
 
     def target_languages(self, statement: segment.Statement) -> list[str]:
         return [lang for lang in self.config.languages if lang != statement.lang]

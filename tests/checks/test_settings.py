@@ -5,14 +5,18 @@ from pathlib import Path
 import pytest
 
 from translate_flow import config
-from translate_flow.checks import CheckSettings, Pair, run
+from translate_flow.checks import CheckSettings, Pair, load_settings, run
 from translate_flow.errors import ConfigError
 
 
 def settings(tmp_path: Path, checks: str) -> CheckSettings:
     path = tmp_path / config.CONFIG_NAME
     path.write_text(config.DEFAULT_CONFIG + "\n" + checks, encoding="utf-8")
-    return CheckSettings.from_config(config.load(path))
+    return load_settings(config.load(path))
+
+
+def _last_line(tmp_path: Path) -> int:
+    return len((tmp_path / config.CONFIG_NAME).read_text(encoding="utf-8").splitlines())
 
 
 def test_defaults_without_a_checks_table(tmp_path: Path) -> None:
@@ -45,7 +49,7 @@ def test_bad_apostrophe_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         settings(tmp_path, '[checks]\napostrophe_uk = "`"\n')
     assert str(caught.value) == (
-        f"{tmp_path / config.CONFIG_NAME}: [checks] apostrophe_uk: expected one of '’', 'ʼ', \"'\", found '`'"
+        f"{tmp_path / config.CONFIG_NAME}:{_last_line(tmp_path)}: [checks] apostrophe_uk: expected one of '’', 'ʼ', \"'\", found '`'"
     )
 
 
@@ -60,7 +64,7 @@ def test_quotes_that_are_not_a_string_name_the_key(tmp_path: Path) -> None:
 
 
 def test_unknown_setting_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"\[checks\] lenght_ratio: unknown setting"):
+    with pytest.raises(ConfigError, match=r"\[checks\] lenght_ratio: unknown key; did you mean 'length_ratio'\?$"):
         settings(tmp_path, "[checks]\nlenght_ratio = [0.5, 2.0]\n")
 
 

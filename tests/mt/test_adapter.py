@@ -252,3 +252,70 @@ def test_an_engine_that_is_not_installed_is_reported_and_skipped() -> None:
     drafts = Chain([missing, Translator(FakeEngine("good"), policy=FAST)]).translate(["Hi all"], "en", "uk")
     assert drafts[0] is not None and drafts[0].engine == "good"
     assert missing.tally.error.startswith("apertium is not installed")
+
+
+def test_an_unreachable_engine_is_given_up_after_a_few_connection_errors_naming_its_host() -> None:
+    import requests
+
+    def refused() -> Exception:
+        error = requests.exceptions.ConnectionError("refused")
+        error.request = requests.Request("POST", "http://translate.invalid:5000/translate").prepare()
+        return error
+
+    engine = FakeEngine(errors=[refused() for _ in range(50)])
+    translator = Translator(engine, policy=Policy(retries=4, backoff=0.001, concurrency=1))
+    texts = [f"Sentence {n}." for n in range(10)]
+    assert translator.translate(texts, "en", "uk") == [None] * 10
+    assert len(engine.calls) == 3
+    assert translator.tally.error.startswith("cannot reach translate.invalid:5000 (3 connection errors in a row)")
+    assert translator.tally.characters == 0
+
+
+def test_characters_count_only_what_a_server_received() -> None:
+    engine = FakeEngine(errors=[ConnectionError(), HTTPStatusError(503, "busy")])
+    translator = Translator(engine, policy=FAST)
+    translator.translate(["Hello world"], "en", "uk")
+    assert translator.tally.characters == 2 * len("Hello world")  # the 503 and the answer
+
+
+def test_empty_and_null_answers_are_failures_never_cached(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    for answer in (None, "  "):
+        silent = FakeEngine(answer=answer)
+        assert Translator(silent, policy=FAST, cache=cache).translate(["Hello world"], "en", "uk") == [None]
+        assert cache.get_many("fake", "", "en", "uk", ["Hello world"]) == {}
+    later = Translator(FakeEngine(), policy=FAST, cache=cache).translate(["Hello world"], "en", "uk")
+    assert later[0] is not None and later[0].text == fake("Hello world", "uk")
+
+
+def test_a_do_not_translate_name_alone_is_its_own_draft() -> None:
+    engine = FakeEngine(answer="echo")
+    drafts = Translator(engine, policy=FAST, dnt=["Red Machete"]).translate(["Red Machete", "**Red Machete**"],
+                                                                              "en", "uk")
+    assert [d.text if d else None for d in drafts] == ["Red Machete", "**Red Machete**"]
+    assert engine.calls == []
+
+
+def test_chain_screen_discards_a_draft_and_tries_the_next_engine() -> None:
+    first = Translator(FakeEngine("first", answer="москалі"), policy=FAST)
+    second = Translator(FakeEngine("second"), policy=FAST)
+
+    def screen(source: str, draft: object, source_lang: str, target: str) -> str | None:
+        return "offensive term" if "москал" in getattr(draft, "text", "") else None
+
+    chain = Chain([first, second], screen=screen)
+    drafts = chain.translate(["Russians"], "en", "uk")
+    assert drafts[0] is not None and drafts[0].engine == "second"
+    assert chain.discarded == 1 and first.tally.rejected["offensive term"] == 1
+
+
+def test_marks_of_an_engine_are_stripped_and_recorded() -> None:
+    from translate_flow.mt.engine import Marked
+
+    class Marking(FakeEngine):
+        def unmark(self, source: str, output: str, target: str) -> Marked:
+            return Marked(output.replace("*", ""), ("здесь",) if "*здесь" in output else ())
+
+    drafts = Translator(Marking(answer="Ми *здесь"), policy=FAST).translate(["We are here"], "en", "uk")
+    assert drafts[0] is not None
+    assert (drafts[0].text, drafts[0].unknown) == ("Ми здесь", ("здесь",))

@@ -95,3 +95,30 @@ def test_fix_t1x_adds_a_blank_only_to_det_noun_rules() -> None:
     other = rule.replace('n="det"', 'n="adj"')
     fixed = fix_t1x(rule + other)
     assert fixed.count('<b pos="1"/>') == 1 and fixed.startswith(rule.replace("</lu>\n<lu>", '</lu>\n<b pos="1"/>\n<lu>'))
+
+
+def test_unknown_words_are_recorded_and_their_marks_stripped(apertium_dir: Path) -> None:
+    drafts = Translator(Apertium(apertium_dir)).translate(["Мы здесь, на Майдане."], "ru", "uk")
+    assert drafts[0] is not None
+    assert "*" not in drafts[0].text and "здесь" in drafts[0].text
+    assert set(drafts[0].unknown) == {"здесь", "Майдане"}
+
+
+def test_marks_survive_the_cache(apertium_dir: Path, tmp_path: Path) -> None:
+    from translate_flow.mt.cache import Cache
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    first = Translator(Apertium(apertium_dir), cache=cache).translate(["Мы здесь, на Майдане."], "ru", "uk")
+    again = Translator(Apertium(apertium_dir), cache=cache)
+    second = again.translate(["Мы здесь, на Майдане."], "ru", "uk")
+    assert again.tally.cache_hits == 1
+    assert first == second and second[0] is not None and set(second[0].unknown) == {"здесь", "Майдане"}
+
+
+def test_unmark_sorts_marks_and_keeps_the_sources_own() -> None:
+    engine = Apertium(Path("unused"))
+    marked = engine.unmark("x", "Ми *здесь, #російський і @мир¹ #що", "uk")
+    assert marked.text == "Ми здесь, російський і мир що"
+    assert (marked.unknown, marked.errors) == (("здесь",), ("російський", "мир"))
+    kept = engine.unmark("Тег #майдан і мир¹", "Тег #майдан і мир¹", "uk")
+    assert (kept.text, kept.errors) == ("Тег #майдан і мир¹", ())

@@ -8,6 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from translate_flow import __version__
 from translate_flow.cli import FlowGroup
 from translate_flow.cli.mt import memory, pretranslate
 
@@ -44,7 +45,7 @@ def test_pretranslate_prints_a_table_per_engine(tmp_path: Path, server: FakeServ
     assert lines[0].split() == ["engine", "segments", "characters", "cache", "hits", "failures", "time"]
     assert lines[1].split()[:5] == ["memory", "0", "0", "0", "0"]
     assert lines[2].split()[:5] == ["google", "3", "51", "0", "0"]
-    assert lines[-1] == "3 drafts in 1 catalogs; 0 entries still empty."
+    assert lines[-1] == "3 drafts (1 weak) in 1 catalogs; 0 entries still empty."  # the fake engine's Latin words
 
 
 def test_dry_run_says_what_would_be_sent(tmp_path: Path, server: FakeServer,
@@ -85,16 +86,57 @@ def test_missing_libre_url_is_one_error_line(tmp_path: Path, monkeypatch: pytest
         "translate-flow.toml: [mt.engine.libre] url: required: the address of your LibreTranslate server\n")
 
 
-def test_memory_export_then_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memory_export_writes_each_entry_once_with_its_source_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path, {"s.md": EN.format(extra="")})
+    human(project, "s", "uk", {"We condemn the war.": "Ми засуджуємо війну.", "We support the workers.": "Ми & ви"})
+    human(project, "s", "ru", {"We condemn the war.": "Мы осуждаем войну."})
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("memory", "export", "-o", "all.tmx")
+    assert code == 0 and err == "all.tmx: 2 units\n"
+    assert (tmp_path / "all.tmx").read_text(encoding="utf-8") == f"""\
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="translate-flow" creationtoolversion="{__version__}" datatype="plaintext" \
+segtype="paragraph" adminlang="en" srclang="en" o-tmf="PO"/>
+  <body>
+    <tu srclang="en">
+      <tuv xml:lang="en">
+        <seg>We condemn the war.</seg>
+      </tuv>
+      <tuv xml:lang="uk">
+        <seg>Ми засуджуємо війну.</seg>
+      </tuv>
+      <tuv xml:lang="ru">
+        <seg>Мы осуждаем войну.</seg>
+      </tuv>
+    </tu>
+    <tu srclang="en">
+      <tuv xml:lang="en">
+        <seg>We support the workers.</seg>
+      </tuv>
+      <tuv xml:lang="uk">
+        <seg>Ми &amp; ви</seg>
+      </tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_memory_export_then_import_then_export_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project(tmp_path, {"s.md": EN.format(extra="")})
     human(project, "s", "uk", {"We condemn the war.": "Ми засуджуємо війну."})
     monkeypatch.chdir(tmp_path)
-    code, _, err = run("memory", "export", "-o", "all.tmx")
-    assert code == 0 and err == "all.tmx: 1 units\n"
-    assert "<seg>Ми засуджуємо війну.</seg>" in (tmp_path / "all.tmx").read_text(encoding="utf-8")
+    assert run("memory", "export", "-o", "all.tmx")[0] == 0
     code, out, _ = run("memory", "import", "all.tmx")
-    assert code == 0 and out == "memory/all.tmx: imported, 2 pairs (en, uk)\n"
+    assert code == 0 and out == "memory/all.tmx: imported, 1 unit (en, uk)\n"
     assert (tmp_path / "memory" / "all.tmx").is_file()
+    code, again, err = run("memory", "export")
+    assert code == 0 and err == "" and again == (tmp_path / "all.tmx").read_text(encoding="utf-8")
 
 
 def test_memory_import_of_a_broken_file_is_one_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

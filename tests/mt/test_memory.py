@@ -1,13 +1,7 @@
-"""The translation memory: exact, sentence-assembled and fuzzy matches; TMX."""
+"""The translation memory: exact, sentence-assembled and fuzzy matches."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from translate_flow.errors import EngineError
-from translate_flow.mt import tmx
 from translate_flow.mt.adapter import Translator
 from translate_flow.mt.memory import Memory, Unit
 
@@ -102,27 +96,3 @@ def test_fuzzy_lookup_finds_the_match_among_many_entries() -> None:
     tm.add("en", "uk", Unit("The far right was absorbed into the government.", "Ультраправих поглинув уряд.", "x:1"))
     match = tm.lookup("The far right was absorbed into the governments.", "en", "uk")
     assert match is not None and match.origin == "x:1"
-
-
-def test_tmx_round_trip(tmp_path: Path) -> None:
-    path = tmp_path / "m.tmx"
-    path.write_text(tmx.dumps([("en", "uk", "A & <b>", "Б & <b>")]), encoding="utf-8")
-    assert list(tmx.read(path)) == [("en", "uk", "A & <b>", "Б & <b>"), ("uk", "en", "Б & <b>", "A & <b>")]
-
-
-def test_tmx_language_tags_are_cut_to_their_base(tmp_path: Path) -> None:
-    path = tmp_path / "m.tmx"
-    path.write_text(
-        '<?xml version="1.0"?><tmx version="1.4"><header srclang="en-US"/><body><tu>'
-        '<tuv xml:lang="en-US"><seg>Peace</seg></tuv><tuv lang="uk_UA"><seg>Мир</seg></tuv>'
-        "</tu></body></tmx>",
-        encoding="utf-8",
-    )
-    assert ("en", "uk", "Peace", "Мир") in list(tmx.read(path))
-
-
-def test_a_broken_tmx_names_the_file_and_line(tmp_path: Path) -> None:
-    path = tmp_path / "bad.tmx"
-    path.write_text('<?xml version="1.0"?>\n<tmx>\n<body>\n<tu>\n</tmx>\n', encoding="utf-8")
-    with pytest.raises(EngineError, match=r"bad\.tmx:5: not a valid TMX file"):
-        list(tmx.read(path))

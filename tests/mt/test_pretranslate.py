@@ -215,3 +215,61 @@ def test_unknown_language_is_an_error(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"s.md": EN.format(extra="")})
     with pytest.raises(ConfigError, match="--lang de: not one of the project's languages"):
         pretranslate(project, langs=["de"])
+
+
+RU_DEFECTS = """---
+title: "Заявление"
+lang: ru
+---
+
+Мы снова стоим здесь, на Майдане.
+
+Это не этническая битва украинцев против русских.
+"""
+
+
+@pytest.mark.apertium
+def test_drafts_record_unknown_words_and_a_quality_figure(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"d.md": RU_DEFECTS})
+    report = pretranslate(project, langs=["uk"], day=DAY)
+    entry = entries(project, "d", "uk")["Мы снова стоим здесь, на Майдане."]
+    found = catalog.draft_report(entry)
+    assert found.origin == f"machine: apertium {DAY}"
+    assert {"здесь", "Майдане"} <= set(found.unknown)
+    assert "*" not in entry.msgstr
+    assert found.quality is not None and found.quality < 0.6 and found.weak
+    assert report.weak >= 1
+
+
+@pytest.mark.apertium
+def test_a_draft_with_a_slur_the_source_lacks_is_discarded(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"d.md": RU_DEFECTS})
+    report = pretranslate(project, langs=["uk"], day=DAY)
+    entry = entries(project, "d", "uk")["Это не этническая битва украинцев против русских."]
+    assert entry.msgstr == ""  # Apertium says «москалів»; no other engine: no draft
+    assert report.discarded == 1
+    assert dict(report.engines[-1].rejected) == {"offensive term «москалів»": 1}
+
+
+def test_a_pair_no_engine_translates_is_named_with_how_to_add_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"s.md": EN.format(extra="")}, mt='engines = ["memory", "apertium"]')
+    report = pretranslate(project, langs=["uk"], day=DAY)
+    assert [n for n in report.notices if n.startswith("en→uk")] == [
+        "en→uk: no engine in [mt] engines (memory, apertium) translates English into Ukrainian; "
+        "only memory can draft it. To add one offline, run a local model and name the `llm` engine "
+        '([mt.engine.llm] url = "http://127.0.0.1:11434/v1", model = "…" for Ollama), '
+        "or a self-hosted LibreTranslate as `libre` ([mt.engine.libre] url = …)"
+    ]
+
+
+def test_missing_apertium_is_said_with_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    real = shutil.which
+    monkeypatch.setattr("translate_flow.mt.apertium.shutil.which",
+                        lambda name: None if name == "apertium" else real(name))
+    project = make_project(tmp_path, {"mir.md": RU})
+    report = pretranslate(project, day=DAY)
+    assert report.drafted == 0
+    assert "apertium: apertium is not installed; install it with `apt-get install apertium apertium-rus-ukr`, " \
+        "or drop it from [mt] engines" in report.notices

@@ -40,15 +40,17 @@ def test_engine_tables_are_read(tmp_path: Path) -> None:
 
 
 def test_an_unknown_engine_names_file_and_key(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"translate-flow\.toml: \[mt\] engines: unknown engine 'yandex'"):
+    with pytest.raises(ConfigError, match=r"translate-flow\.toml:5: \[mt\] engines: expected one of 'memory', .*found 'yandex'"):
         load(tmp_path, 'engines = ["memory", "yandex"]')
 
 
 def test_a_bad_value_names_file_and_key(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"\[mt\] concurrency: expected an integer, found 'four'"):
+    with pytest.raises(ConfigError, match=r"toml:5: \[mt\] concurrency: expected an integer, found 'four'"):
         load(tmp_path, 'concurrency = "four"')
-    with pytest.raises(ConfigError, match=r"\[mt\] fuzzy_threshold: expected a percentage"):
-        load(tmp_path, "fuzzy_threshold = 20")
+    with pytest.raises(ConfigError, match=r"toml:6: \[mt\] fuzzy_threshold: expected 50 to 100, found 20$"):
+        load(tmp_path, "retries = 2\nfuzzy_threshold = 20")
+    with pytest.raises(ConfigError, match=r"toml:5: \[mt\] timeout: expected more than 0, found 0$"):
+        load(tmp_path, "timeout = 0")
 
 
 def test_a_bad_pair_is_reported(tmp_path: Path) -> None:
@@ -57,8 +59,8 @@ def test_a_bad_pair_is_reported(tmp_path: Path) -> None:
 
 
 def test_an_unknown_engine_setting_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"\[mt.engine.libre\] adress: unknown setting"):
-        load(tmp_path, '[mt.engine.libre]\nadress = "http://x"')
+    with pytest.raises(ConfigError, match=r"toml:6: \[mt.engine.libre\] modle: unknown key; did you mean 'model'\?$"):
+        load(tmp_path, '[mt.engine.libre]\nmodle = "qwen"')
 
 
 def test_libre_without_url_is_a_config_error(tmp_path: Path) -> None:

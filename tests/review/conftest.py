@@ -133,15 +133,18 @@ def entry(root: Path, lang: str, msgid: str, slug: str = "war") -> polib.POEntry
 
 
 def poedit_save(path: Path, edits: dict[str, str] | None = None, *, unfuzzy: tuple[str, ...] = (),
-                comments: dict[str, str] | None = None, translator: str = "Olena <olena@example.org>") -> None:
+                comments: dict[str, str] | None = None, translator: str = "Olena <olena@example.org>",
+                width: int = 78) -> None:
     """Change a PO file as a person in Poedit would, and save it the way Poedit's engine does.
 
     Editing a translation clears its fuzzy flag; `unfuzzy` clears it without an
     edit ("Needs work" switched off); `comments` sets translator comments. The
     header gets Poedit's revision date, translator and X-Generator, and the file
-    is re-wrapped at polib's default width (78) rather than translate-flow's 79.
+    is re-wrapped at polib's default width (78) rather than translate-flow's 79;
+    `width=0` leaves lines unwrapped (polib, unlike Poedit and msgcat, would also
+    wrap long translator comments).
     """
-    po = polib.pofile(str(path))
+    po = polib.pofile(str(path), wrapwidth=width)
     for item in po:
         if edits and item.msgid in edits:
             item.msgstr = edits[item.msgid]
@@ -158,11 +161,13 @@ def poedit_save(path: Path, edits: dict[str, str] | None = None, *, unfuzzy: tup
 
 
 _DATE = re.compile(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d[+-]\d{4})?")
+_VERSION = re.compile(r"translate-flow \d+(?:\.\d+)*(?:(?:a|b|rc|\.dev|\.post)\d+)?")
 
 
 def normalise(text: str) -> str:
-    """Dates and times replaced, so golden files compare across days."""
-    return _DATE.sub("<date>", text)
+    """Dates, times and translate-flow's version replaced, so golden files compare
+    across days and releases."""
+    return _VERSION.sub("translate-flow <version>", _DATE.sub("<date>", text))
 
 
 def golden(request: pytest.FixtureRequest, name: str, actual: str) -> None:

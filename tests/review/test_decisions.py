@@ -27,7 +27,7 @@ def test_a_text_decision_records_who_translated_it_and_when(root: Path, project:
     found = entry(root, "uk", TITLE)
     assert found.msgstr == "Проти війни"
     assert catalog.state(found) is State.TRANSLATED
-    assert catalog.notes(found)["translated"] == f"olena {catalog.today()}"
+    assert catalog.notes(found)["translated"] == f"olena {catalog.today()} {catalog.msgstr_hash('Проти війни')}"
     header = catalog.read(po_path(root, "uk")).metadata
     assert header["Last-Translator"] == "olena <olena@example.org>"
 

@@ -17,6 +17,9 @@ from translate_flow.errors import ConfigError, ReviewError
 from translate_flow.project import Project
 from translate_flow.review.mail import send
 from translate_flow.review.routing import route
+from click.testing import CliRunner
+
+from translate_flow.cli import cli
 from tests.review.conftest import draft, translate
 
 PASSWORD = "correct horse battery staple"
@@ -114,10 +117,9 @@ def test_a_person_with_nothing_pending_gets_no_mail(root: Path, inbox: Inbox) ->
     assert inbox.messages == []
 
 
-def test_a_password_in_the_config_file_is_refused(root: Path) -> None:
-    project = smtp(root, 'host = "mail.example.org"\nfrom = "t@example.org"\nuser = "t"\npassword = "secret"\n')
-    with pytest.raises(ConfigError, match=r"\[smtp\] password: never put the password in the file"):
-        send(project)
+def test_a_password_in_the_config_file_is_refused_when_the_config_is_loaded(root: Path) -> None:
+    with pytest.raises(ConfigError, match=r"toml:\d+: \[smtp\] password: never put the password in the file"):
+        smtp(root, 'host = "mail.example.org"\nfrom = "t@example.org"\nuser = "t"\npassword = "secret"\n')
 
 
 def test_a_missing_password_variable_is_named(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,3 +147,37 @@ def test_an_unreachable_server_is_one_error(root: Path) -> None:
 def test_without_an_smtp_table_send_says_what_to_add(root: Path, project: Project) -> None:
     with pytest.raises(ConfigError, match=r"\[smtp\] host: missing; add an \[smtp\] table"):
         send(project)
+
+
+def test_send_dry_run_shows_each_mail_and_sends_and_writes_nothing(
+    root: Path, inbox: Inbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = smtp(root, f'host = "127.0.0.1"\nport = {inbox.port}\nstarttls = false\nuser = "tflow"\n'
+                         'from = "Collective <tflow@example.org>"\npassword_env = "TFLOW_SMTP_PASSWORD"\n')
+    monkeypatch.delenv("TFLOW_SMTP_PASSWORD", raising=False)
+    draft(root, "uk", {"Our position": "Наша позиція"})
+    route(project)
+    result = CliRunner().invoke(cli, ["review", "send", "--dry-run", "--person", "olena"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert inbox.messages == [] and not (root / "review/outbox").exists()
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["From: Collective <tflow@example.org>", "To: olena <olena@example.org>",
+                         "Subject: translate-flow: 6 entries, 36 words in 1 statement"]
+    assert any(line.startswith("Attachment: war.uk.po (application/x-gettext, ") for line in lines)
+    assert "  war (uk): translate 6 entries, 36 words" in lines
+    size = int(next(line for line in lines if line.startswith("Attachment:")).split(", ")[1].split()[0])
+    monkeypatch.setenv("TFLOW_SMTP_PASSWORD", PASSWORD)
+    send(project, "olena")
+    ((_, received),) = inbox.messages
+    assert received["Subject"] == lines[2].removeprefix("Subject: ")
+    (attachment,) = received.iter_attachments()
+    payload = attachment.get_payload(decode=True)
+    assert isinstance(payload, bytes) and len(payload) == size
+
+
+def test_send_dry_run_with_nothing_pending_says_so(root: Path, inbox: Inbox) -> None:
+    smtp(root, f'host = "127.0.0.1"\nport = {inbox.port}\nstarttls = false\nfrom = "tflow@example.org"\n')
+    result = CliRunner().invoke(cli, ["review", "send", "--dry-run", "--person", "taras"],
+                                catch_exceptions=False)
+    assert result.stdout == "Nothing pending; no mail would be sent.\n"

@@ -247,6 +247,30 @@ def test_a_packet_resaved_by_gettext_tools_keeps_its_fingerprints(root: Path, pe
     path = packet(root, "taras")
     subprocess.run([msgattrib, "--clear-fuzzy", "--width=60", "-o", str(path), str(path)], check=True)
     report = import_packets(pending, [path])
-    assert sorted(d.msgid for d in report.applied) == sorted([CONDEMN, ODESA])
+    assert [d.msgid for d in report.applied] == [CONDEMN]
     assert all(d.approve and d.msgstr is None for d in report.applied)
-    assert catalog.state(entry(root, "uk", ODESA)) is State.APPROVED
+    assert catalog.state(entry(root, "uk", CONDEMN)) is State.APPROVED
+    assert [r.decision.msgid for r in report.refused] == [ODESA]
+
+
+
+def test_a_packet_puts_weak_drafts_first_and_marks_the_words_the_engine_did_not_know(
+    root: Path, project: Project
+) -> None:
+    with catalog.editing(po_path(root, "uk")) as po:
+        for item in po:
+            if item.msgid == NATO:
+                catalog.set_draft(item, "НАТО і Кремль снова посилають робітників здесь.",
+                                  "machine: apertium 2026-11-20; unknown: снова, здесь; quality: 0.71")
+            elif item.msgid == TITLE:
+                catalog.set_draft(item, "Проти війни", "machine: apertium 2026-11-20; quality: 1.00")
+    route(project)
+    export(project)
+    entries = [e for e in catalog.read(packet(root, "olena")) if e.msgstr]
+    assert entries[0].msgid == NATO
+    lines = entries[0].comment.split("\n")
+    assert "weak draft: quality 0.71; expect a heavy edit" in lines
+    assert "unknown words marked: НАТО і Кремль ⟨снова⟩ посилають робітників ⟨здесь⟩." in lines
+    comment = " ".join(lines)  # the writer wraps long comment lines
+    assert "check error unknown: the engine did not know «здесь»: it is left untranslated" in comment
+    assert not any(line.startswith("weak draft") for e in entries[1:] for line in e.comment.split("\n"))

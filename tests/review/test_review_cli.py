@@ -8,7 +8,7 @@ import pytest
 
 from translate_flow import catalog
 from translate_flow.catalog import State
-from translate_flow.cli.review import approve, queue, review, route
+from translate_flow.cli.review import approve, comment, queue, review, route
 from tests.review.conftest import Run, entry, poedit_save, translate
 
 TITLE = "Against the war"
@@ -17,7 +17,7 @@ POSITION = "Our position"
 
 def _commands() -> list[click.Command]:
     found: list[click.Command] = []
-    for command in (route, queue, approve, review):
+    for command in (route, queue, approve, comment, review):
         found.append(command)
         if isinstance(command, click.Group):
             found += list(command.commands.values())
@@ -67,8 +67,8 @@ def test_approve_refuses_self_approval_with_one_line(root: Path, tflow: Run) -> 
     translate(root, "ru", {TITLE: "Против войны"}, "ivan")
     result = tflow("approve", "war", "--lang", "ru", "--as", "ivan", TITLE)
     assert result.exit_code == 1
-    assert result.stderr == ("Error: locales/ru/war.po: ivan translated «Against the war» and cannot "
-                             "approve it too ([review] two_people = true)\n")
+    assert result.stderr == ("Error: locales/ru/war.po: «Against the war»: ivan translated this entry "
+                             "and cannot approve it too ([review] two_people = true)\n")
     assert catalog.state(entry(root, "ru", TITLE)) is State.TRANSLATED
 
 

@@ -107,7 +107,7 @@ def test_route_moves_the_work_of_a_person_who_left(root: Path) -> None:
     assert leaving is not None and leaving.translator is not None
     config = root / "translate-flow.toml"
     text = config.read_text(encoding="utf-8")
-    start = text.index(f'name = "{leaving.translator}"')
+    start = text.index(f'\nname = "{leaving.translator}"')
     block_start = text.rindex("[[people]]", 0, start)
     block_end = text.find("[[people]]", start)
     config.write_text(text[:block_start] + text[block_end:], encoding="utf-8")

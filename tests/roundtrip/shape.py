@@ -133,4 +133,13 @@ def fill_with_msgids(path: Path) -> None:
 def built_edition(project: Project, statement: Statement, lang: str) -> str:
     edition = build_edition(project, statement, lang, formats=("md",))
     assert not edition.missing, edition.missing
-    return project.edition_path(lang, statement.slug, statement.suffix).read_bytes().decode("utf-8")
+    text = project.edition_path(lang, statement.slug, statement.suffix).read_bytes().decode("utf-8")
+    # The identity round trip holds with the edition's language equal to the source's.
+    has_front_matter = re.match(r"---(\r\n|\r|\n)", statement.source) and any(
+        s.layout is Layout.YAML for s in statement.segments) or statement.meta
+    if has_front_matter:
+        own = re.compile(rf"^lang: {lang}(\r\n|\r|\n)", re.M)
+        assert own.search(text), "the edition's front matter must say its own language"
+        back = f"lang: {statement.lang}\\1" if statement.meta.get("lang") else ""
+        text = own.sub(back, text, count=1)
+    return text

@@ -55,7 +55,7 @@ def test_golden_edition(feature: str, tmp_path: Path, regen_golden: bool) -> Non
     }, "ru.po is out of step with how source.md is segmented"
 
     built = build_edition(project, statement, "ru", draft=True, formats=("md",))
-    edition = project.edition_path("ru", feature, ".md").read_bytes().decode("utf-8")
+    edition = project.edition_path("ru", feature, ".md", draft=built.draft).read_bytes().decode("utf-8")
     missing = "".join(f"{m.reference}: {m.state}\n" for m in built.missing) or None
     _compare(case / "expected.md", edition, regen_golden)
     _compare(case / "expected-missing.txt", missing, regen_golden)

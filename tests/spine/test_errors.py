@@ -4,6 +4,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner, Result
 
@@ -61,14 +62,19 @@ def test_broken_config_names_file_and_line(project: Path, tflow: Callable[..., R
 def test_config_value_of_the_wrong_type_names_the_key(project: Path, tflow: Callable[..., Result]) -> None:
     (project / "translate-flow.toml").write_text('[project]\nlanguages = "uk"\n')
     result = tflow("status")
-    assert result.stderr == f"Error: {project / 'translate-flow.toml'}: [project] languages: expected a list, found 'uk'\n"
+    assert result.stderr == (
+        f"Error: {project / 'translate-flow.toml'}:2: [project] languages: expected a list of language codes, found 'uk'\n"
+    )
 
 
 def test_unknown_language_in_config_is_refused(project: Path, tflow: Callable[..., Result]) -> None:
     (project / "translate-flow.toml").write_text('[project]\nlanguages = ["uk", "zz-top"]\nsource_language = "uk"\n')
     result = tflow("status")
     assert result.exit_code == 1
-    assert "unknown language code 'zz-top'" in result.stderr
+    assert result.stderr == (
+        f"Error: {project / 'translate-flow.toml'}:2: [project] languages: unknown language code 'zz-top'; "
+        "use an ISO 639 code such as uk, ru or en\n"
+    )
 
 
 def test_missing_config_says_how_to_create_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,3 +122,54 @@ def test_every_command_documents_an_example() -> None:
         if isinstance(command, click.Group):
             continue
         assert "Example" in (command.help or ""), f"`tflow {name}` has no example in its help"
+
+
+def test_a_first_rule_followed_by_prose_is_a_thematic_break_not_front_matter(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "rule.md", "---\n\nWe condemn the war.\n\n---\n\nAnd the conscription.\n")
+    result = tflow("extract")
+    assert result.exit_code == 0, result.output
+    msgids = [e.msgid for e in polib.pofile(str(project / "locales/uk/rule.po"))]
+    assert msgids == ["We condemn the war.", "And the conscription."]
+
+
+def test_a_front_matter_block_with_a_yaml_error_stays_an_error(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "bad.md", "---\ntitle: ok\ntags: war: peace\n---\n\nText.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: statements/bad.md:3: malformed front matter")
+
+
+def test_a_statement_without_lang_in_another_language_than_the_source_is_refused(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "leaflet.txt", "Заява колективу\n\nМи засуджуємо війну і примусову мобілізацію. "
+                    "Пролетарі всіх країн, єднайтеся!\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: statements/leaflet.txt:1: no `lang:` in front matter and the text reads as Ukrainian, "
+        "not English (source_language); add front matter `lang: uk`\n"
+    )
+    assert not (project / "locales/en/leaflet.po").exists()
+
+
+def test_a_statement_that_says_its_language_is_not_second_guessed(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "leaflet.md", "---\nlang: uk\n---\n\nМи засуджуємо війну і примусову мобілізацію. "
+                    "Пролетарі всіх країн, єднайтеся!\n")
+    assert tflow("extract").exit_code == 0
+    assert (project / "locales/en/leaflet.po").exists()
+    assert not (project / "locales/uk/leaflet.po").exists()
+
+
+def test_the_language_verdict_of_an_unchanged_statement_is_remembered(
+    project: Path, tflow: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translate_flow.segment import language
+
+    write_statement(project, "leaflet.txt", "Заява колективу\n\nМи засуджуємо війну і примусову мобілізацію. "
+                    "Пролетарі всіх країн, єднайтеся!\n")
+    first = tflow("extract")
+
+    def unused(text: str, languages: tuple[str, ...]) -> None:
+        raise AssertionError("the model was asked again about an unchanged statement")
+
+    monkeypatch.setattr(language, "detect", unused)
+    assert tflow("extract").stderr == first.stderr != ""

@@ -16,8 +16,9 @@ def test_run_goes_from_statement_to_draft_editions(project: Path, tflow: Callabl
                  "[4/5] tflow status", "[5/5] tflow build --draft"):
         assert step in result.output
     assert (project / "locales/uk/war.po").is_file()
-    assert (project / "editions/uk/war.html").is_file()
-    assert "draft" in (project / "editions/index.html").read_text(encoding="utf-8")
+    assert (project / "drafts/uk/war.html").is_file()
+    assert "uk/war.html" in (project / "drafts/index.html").read_text(encoding="utf-8")
+    assert "uk/war.html" not in (project / "editions/index.html").read_text(encoding="utf-8")
 
 
 def test_run_counts_check_problems_without_failing(project: Path, tflow: Callable[..., Result]) -> None:

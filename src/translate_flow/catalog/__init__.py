@@ -10,14 +10,32 @@ these together for `tflow extract`.
 
 from .io import dumps, editing, read, write
 from .states import (
+    WEAK_QUALITY,
     Approval,
+    Authorship,
+    Comment,
+    DraftReport,
+    Override,
     State,
+    Verdict,
+    add_comment,
+    add_override,
     approval,
+    approval_verdict,
     approve,
+    authorship,
+    comments,
+    draft_report,
+    overrides,
+    pair_hash,
+    replaces_draft,
+    set_suggestion,
+    suggester,
     fingerprint,
     msgstr_hash,
     notes,
     provenance,
+    provenance_note,
     repair_notes,
     set_draft,
     set_note,
@@ -25,12 +43,16 @@ from .states import (
     state,
     today,
     translator,
+    weak_first,
     words,
 )
 from .stats import Counts, count
 
 __all__ = [
-    "Approval", "Counts", "State", "approval", "approve", "count", "dumps", "editing",
-    "fingerprint", "msgstr_hash", "notes", "provenance", "read", "repair_notes", "set_draft", "set_note",
-    "set_translation", "state", "today", "translator", "words", "write",
+    "WEAK_QUALITY", "Approval", "Authorship", "Comment", "Counts", "DraftReport", "Override", "State",
+    "Verdict", "add_comment", "add_override", "approval", "approval_verdict", "approve", "authorship",
+    "comments", "count", "draft_report", "dumps", "editing", "overrides", "pair_hash",
+    "provenance_note", "replaces_draft", "set_suggestion", "suggester", "fingerprint", "msgstr_hash",
+    "notes", "provenance", "read", "repair_notes", "set_draft", "set_note", "set_translation", "state", "today",
+    "translator", "weak_first", "words", "write",
 ]

@@ -24,7 +24,6 @@ from . import io, merge, template
 
 STAMP_NAME = "extract-stamp.json"
 _DATE_HEADER = re.compile(r'^"POT-Creation-Date: ([^\\]*)\\n"$', re.MULTILINE)
-_REVISION_HEADER = re.compile(r'^"PO-Revision-Date: ([^\\]*)\\n"$', re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -9,67 +9,28 @@ publish the old meaning.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import polib
 from rapidfuzz import fuzz, process
 
+from .. import text
 from . import states
 
 NEAR_MATCH_THRESHOLD = 70.0
 
-_NEGATIONS = {
-    "en": {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "cannot"},
-    "ru": {"не", "ни", "нет", "никогда", "ничего", "никто", "нигде", "нельзя"},
-    "uk": {"не", "ні", "немає", "нема", "ніколи", "нічого", "ніхто", "ніде", "не можна"},
-}
-_WORDS = re.compile(r"\w+(?:['’]\w+)*")
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
-_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s)>\]]+")
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
-_MONTHS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
-    r"|\b(?:січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд)\w*",
-    re.IGNORECASE,
-)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:…]\s+|[\"“«(]\s*)$")
-
-
-def _negations(text: str, lang: str) -> int:
-    table = _NEGATIONS.get(lang, _NEGATIONS["en"])
-    count = 0
-    for word in _WORDS.findall(text.lower()):
-        if word in table or (lang == "en" and word.endswith(("n't", "n’t"))):
-            count += 1
-    return count
-
-
-def _names(text: str) -> Counter[str]:
-    found: Counter[str] = Counter()
-    for match in _WORDS.finditer(text):
-        word = match.group(0)
-        if word[:1].isupper() and not _SENTENCE_START.search(text[: match.start()]):
-            found[word] += 1
-    return found
-
-
 def meaning_changes(old: str, new: str, lang: str) -> list[str]:
     """What kinds of meaning-bearing difference separate two versions of a source text."""
     reasons = []
-    if _negations(old, lang) != _negations(new, lang):
+    if text.negations(old, lang) != text.negations(new, lang):
         reasons.append("negation")
-    if Counter(_NUMBER.findall(old)) != Counter(_NUMBER.findall(new)):
-        reasons.append("number")
-    if Counter(m.lower() for m in _MONTHS.findall(old)) != Counter(m.lower() for m in _MONTHS.findall(new)):
-        reasons.append("date")
-    if _names(old) != _names(new):
-        reasons.append("name")
-    if Counter(_QUOTE.findall(old)) != Counter(_QUOTE.findall(new)):
-        reasons.append("quotation")
-    if Counter(_URL.findall(old)) != Counter(_URL.findall(new)):
-        reasons.append("url")
+    for reason, count in (
+        ("number", text.numbers),
+        ("date", text.months),
+        ("name", text.names),
+        ("quotation", text.quotations),
+        ("url", text.urls),
+    ):
+        if count(old) != count(new):
+            reasons.append(reason)
     return reasons
 
 
@@ -83,10 +44,10 @@ def _carry(entry: polib.POEntry, old: polib.POEntry) -> None:
     entry.previous_msgctxt = old.previous_msgctxt
 
 
-def _machine_draft(entry: polib.POEntry) -> bool:
-    """A fuzzy draft that only a machine or the memory wrote."""
+def machine_draft(entry: polib.POEntry) -> bool:
+    """A fuzzy draft that only a machine or the memory wrote (not a person's suggestion)."""
     notes = states.notes(entry)
-    return "fuzzy" in entry.flags and "translated" not in notes and any(
+    return "fuzzy" in entry.flags and not {"translated", "suggested"} & notes.keys() and any(
         key in notes for key in states.PROVENANCE_KEYS
     )
 
@@ -141,7 +102,7 @@ def update(
             line for line in (old.tcomment or "").split("\n")
             if line and not line.startswith(("approved:", "translated:", "previous:"))
         )
-        if _machine_draft(old):
+        if machine_draft(old):
             # No person wrote or checked the old text: a fresh machine draft of the
             # new source serves the translator better than a stale one.
             for key in states.PROVENANCE_KEYS:

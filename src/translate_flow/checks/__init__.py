@@ -10,5 +10,6 @@ pure: it reads no files except through `catalogs`, and prints nothing.
 
 from .model import ERROR, WARNING, Check, CheckSettings, Pair, Problem
 from .registry import CHECKS, get, run
+from .settings import load_settings
 
-__all__ = ["CHECKS", "ERROR", "WARNING", "Check", "CheckSettings", "Pair", "Problem", "get", "run"]
+__all__ = ["CHECKS", "ERROR", "WARNING", "Check", "CheckSettings", "Pair", "Problem", "get", "load_settings", "run"]

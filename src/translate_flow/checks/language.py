@@ -15,24 +15,29 @@ import unicodedata
 from collections.abc import Iterator
 
 from .. import locales
+from .. import text as textfacts
 from .inline import parse
 from .model import ERROR, WARNING, Pair, Problem, quoted
-from .numbers import without_addresses
+from .words import marked
+from ..text import without_addresses
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_WORD = textfacts.WORD
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = textfacts.CYRILLIC
+_LATIN = textfacts.LATIN
 _OTHER_LANGUAGE_LETTERS = {
-    "uk": ("ыэёъ", "Russian"),
-    "ru": ("іїєґ", "Ukrainian"),
+    lang: (textfacts.foreign_letters(lang), textfacts.LANGUAGE_NAMES[textfacts.SIBLING[lang]])
+    for lang in textfacts.SIBLING
 }
 _FOREIGN_LETTER = {
     lang: re.compile(f"[{letters}{letters.upper()}]") for lang, (letters, _) in _OTHER_LANGUAGE_LETTERS.items()
 }
 _QUOTE_MARK = re.compile(r"[«»„“”‚‘‹›\"]|(?<![^\W\d_])['’](?![^\W\d_])")
 _PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
-_APOSTROPHE = re.compile(r"[\u0400-\u04ff]+(['’ʼ`])[\u0400-\u04ff]+")
+# One apostrophe between two Cyrillic letters; the word around it is found
+# afterwards, so a 50,000-letter word costs one pass, not one pass per letter.
+_APOSTROPHE = re.compile(f"(?<=[{textfacts.CYRILLIC_RANGE}])(['’ʼ`])(?=[{textfacts.CYRILLIC_RANGE}])")
+_CYRILLIC_RUN = re.compile(f"[{textfacts.CYRILLIC_RANGE}]+")
 
 
 def _words(text: str) -> list[str]:
@@ -51,9 +56,10 @@ def check_letters(pair: Pair) -> Iterator[Problem]:
     if suspect is None or not suspect.search(pair.msgstr):
         return
     source_words = {word.casefold() for word in _words(pair.msgid)}
+    engine_marked = marked(pair)  # the `unknown` check names these
     reported: set[str] = set()
     for word in _words(pair.msgstr):
-        if word in reported or word.casefold() in source_words:
+        if word in reported or word.casefold() in source_words or word.casefold() in engine_marked:
             continue
         if foreign is not None:
             letters, language = foreign
@@ -142,16 +148,26 @@ def check_quotes(pair: Pair) -> Iterator[Problem]:
                 )
 
 
+def _word_around(text: str, position: int) -> str:
+    """The Cyrillic letters on both sides of the apostrophe at `position`, with it."""
+    start = position
+    while start > 0 and textfacts.CYRILLIC.match(text, start - 1):
+        start -= 1
+    after = _CYRILLIC_RUN.match(text, position + 1)
+    return text[start : after.end() if after else position + 1]
+
+
 def check_apostrophe(pair: Pair) -> Iterator[Problem]:
     """Ukrainian words use the project's apostrophe (’ by default; ' and ʼ flagged)."""
     if pair.target_lang != "uk":
         return
     wanted = pair.settings.apostrophe_uk
     examples: dict[str, str] = {}
-    for match in _APOSTROPHE.finditer(parse(pair.msgstr).text):
+    text = parse(pair.msgstr).text
+    for match in _APOSTROPHE.finditer(text):
         mark = match.group(1)
-        if mark != wanted:
-            examples.setdefault(mark, match.group())
+        if mark != wanted and mark not in examples:
+            examples[mark] = _word_around(text, match.start())
     for mark, word in examples.items():
         yield Problem(
             "apostrophe",

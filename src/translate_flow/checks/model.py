@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..config import Config, Section
+from ..config import default_value
 from ..glossary import Glossary
 
 ERROR = "error"
@@ -18,12 +16,9 @@ WARNING = "warning"
 """A matter of style for a reviewer to look at."""
 
 DEFAULT_QUOTES: tuple[tuple[str, str], ...] = (("en", "“”‘’"), ("ru", "«»„“"), ("uk", "«»„“"))
-DEFAULT_APOSTROPHE_UK = "’"
-APOSTROPHES = ("’", "ʼ", "'")
-DEFAULT_LENGTH_RATIO = (0.5, 2.0)
-
-_LANGUAGE_PAIR = re.compile(r"[a-z]{2,3}-[a-z]{2,3}")
-_KEYS = ("quotes", "apostrophe_uk", "length_ratio", "length_ratios", "disable")
+DEFAULT_APOSTROPHE_UK: str = default_value("checks", "apostrophe_uk")
+_LOW, _HIGH = default_value("checks", "length_ratio")
+DEFAULT_LENGTH_RATIO = (float(_LOW), float(_HIGH))
 
 
 @dataclass(frozen=True)
@@ -33,6 +28,7 @@ class Problem:
     check: str
     severity: str  # ERROR or WARNING
     message: str
+    words: tuple[str, ...] = ()  # the words of the translation it is about, if any
 
 
 @dataclass(frozen=True)
@@ -59,76 +55,6 @@ class CheckSettings:
         """The usual range of len(translation) / len(source) for this language pair."""
         return dict(self.length_ratios).get(f"{source_lang}-{target_lang}", self.length_ratio)
 
-    @classmethod
-    def from_config(cls, config: Config) -> CheckSettings:
-        """Read ``[checks]``; a bad value is a ConfigError naming the file and key.
-
-        ::
-
-            [checks]
-            apostrophe_uk = "’"
-            length_ratio = [0.5, 2.0]
-            disable = ["length"]
-            [checks.quotes]
-            uk = "«»„“"
-            [checks.length_ratios]
-            en-uk = [0.7, 1.8]
-        """
-        section = config.section("checks")
-        for key in section.keys():
-            if key not in _KEYS:
-                raise section.error(key, f"unknown setting; the [checks] settings are {', '.join(_KEYS)}")
-        quotes = dict(DEFAULT_QUOTES)
-        table = section.table("quotes")
-        for lang in table.keys():
-            marks = table.str(lang, "")
-            if not marks or any(ch.isalnum() or ch.isspace() for ch in marks):
-                raise table.error(lang, f"expected the quotation marks in one string, like \"«»„“\", found {marks!r}")
-            quotes[lang] = marks
-        apostrophe = section.str("apostrophe_uk", DEFAULT_APOSTROPHE_UK)
-        if apostrophe not in APOSTROPHES:
-            raise section.error(
-                "apostrophe_uk",
-                f"expected one of {', '.join(repr(a) for a in APOSTROPHES)}, found {apostrophe!r}",
-            )
-        ratios = section.table("length_ratios")
-        for pair in ratios.keys():
-            if not _LANGUAGE_PAIR.fullmatch(pair):
-                raise ratios.error(pair, "expected a language pair such as en-uk as the key")
-        return cls(
-            quotes=tuple(sorted(quotes.items())),
-            apostrophe_uk=apostrophe,
-            length_ratio=_ratio(section, "length_ratio", section.data.get("length_ratio")),
-            length_ratios=tuple(
-                (pair, _ratio(ratios, pair, ratios.data[pair])) for pair in sorted(ratios.keys())
-            ),
-            disable=frozenset(_disabled(section)),
-        )
-
-
-def _ratio(section: Section, key: str, value: Any) -> tuple[float, float]:
-    if value is None:
-        return DEFAULT_LENGTH_RATIO
-    numbers = value if isinstance(value, list) else []
-    if (
-        len(numbers) != 2
-        or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
-        or not 0 < numbers[0] < numbers[1]
-    ):
-        raise section.error(key, f"expected [low, high] with 0 < low < high, like [0.5, 2.0], found {value!r}")
-    return (float(numbers[0]), float(numbers[1]))
-
-
-def _disabled(section: Section) -> list[str]:
-    from .registry import CHECKS  # the registry imports this module
-
-    names = section.str_list("disable", [])
-    known = [check.name for check in CHECKS]
-    for name in names:
-        if name not in known:
-            raise section.error("disable", f"no check named {name!r}; the checks are {', '.join(known)}")
-    return names
-
 
 @dataclass(frozen=True)
 class Pair:
@@ -140,6 +66,8 @@ class Pair:
     target_lang: str
     glossary: Glossary = field(default_factory=Glossary)
     settings: CheckSettings = field(default_factory=CheckSettings)
+    unknown: tuple[str, ...] = ()  # words a machine engine did not know (the draft's note)
+    errors: tuple[str, ...] = ()  # words it could not inflect
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .. import locales
+from .. import text as textfacts
+from ..text import without_addresses
 from .inline import difference, parse
 from .model import ERROR, Pair, Problem
 
@@ -34,8 +36,8 @@ _NUMERIC_DATE = re.compile(
     r"(?=\d)(?<![\w.,/-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})([./-])(\d{1,2})\5(\d{4}|\d{2}))(?![\w/-]|[.,]\d)"
 )
 
-URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+")
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = textfacts.URL
+EMAIL = textfacts.EMAIL
 _URL_TAIL = ".,;:!?'\"’”»*_"
 
 # Centuries are written in Roman numerals in Ukrainian and Russian (ХХ століття,
@@ -140,13 +142,6 @@ def _number_value(written: str, lang: str) -> str:
     return _canonical(grouped)
 
 
-def without_addresses(text: str) -> str:
-    """`text` with URLs and e-mail addresses blanked out."""
-    if "://" in text or "www." in text:
-        text = URL.sub(" ", text)
-    return EMAIL.sub(" ", text) if "@" in text else text
-
-
 @lru_cache(maxsize=8192)
 def _values(text: str, lang: str) -> tuple[_Value, ...]:
     """The numbers, date parts and dated months of `text`, in order of appearance."""
@@ -226,8 +221,27 @@ def _compare(
     return source, target, missing, extra
 
 
+def _superscripts(pair: Pair) -> Iterator[Problem]:
+    """Superscript digits the source lacks: a dictionary's footnote mark (мир¹) or a stray one."""
+    if not textfacts.SUPERSCRIPT.search(pair.msgstr):
+        return
+    have = set(textfacts.SUPERSCRIPT.findall(pair.msgid))
+    text = parse(pair.msgstr).text
+    shown: set[str] = set()
+    for match in textfacts.SUPERSCRIPT.finditer(text):
+        mark = match.group()
+        if mark in have or mark in shown:
+            continue
+        shown.add(mark)
+        before = textfacts.words(text[max(0, match.start() - 40) : match.start()])
+        where = f" after «{before[-1]}»" if before else ""
+        yield Problem("numbers", ERROR, f"superscript {mark}{where} is not in the source (a footnote mark?)")
+
+
 def check_numbers(pair: Pair) -> Iterator[Problem]:
-    """Numbers, years, percentages and dates keep their values (1,000 = 1 000, 3.5 = 3,5)."""
+    """Numbers, years, percentages and dates keep their values (1,000 = 1 000, 3.5 = 3,5);
+    no superscript digit the source does not have."""
+    yield from _superscripts(pair)
     source, target, missing_values, extra_values = _compare(
         _values(pair.msgid, pair.source_lang), _values(pair.msgstr, pair.target_lang)
     )

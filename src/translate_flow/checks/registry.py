@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import language, markup, numbers, terms, text
+from . import language, markup, numbers, terms, text, words
+from ..text import words as text_words
 from .model import ERROR, WARNING, Check, Pair, Problem
 
 CHECKS: tuple[Check, ...] = (
@@ -15,6 +16,10 @@ CHECKS: tuple[Check, ...] = (
     Check("numbers", ERROR, numbers.check_numbers),
     Check("urls", ERROR, numbers.check_urls),
     Check("letters", ERROR, language.check_letters),
+    Check("language", ERROR, words.check_language),
+    Check("unknown", ERROR, words.check_unknown),
+    Check("offensive", ERROR, words.check_offensive),
+    Check("negation", ERROR, words.check_negation),
     Check("homoglyphs", ERROR, language.check_homoglyphs),
     Check("forbidden", ERROR, terms.check_forbidden),
     Check("dnt", ERROR, terms.check_dnt),
@@ -47,3 +52,23 @@ def run(pair: Pair) -> list[Problem]:
         if check.name not in disabled:
             found.extend(check(pair))
     return found
+
+
+def quality(pair: Pair, problems: list[Problem] | None = None) -> float:
+    """The share of the translation's words that the checks passed, 0–1.
+
+    Words an error names (a Russian word, one the engine did not know, a slur)
+    count against it one by one; an error about no particular word (a lost
+    number, broken markup, a dropped negation) halves the figure.
+    """
+    problems = run(pair) if problems is None else problems
+    words_in = text_words(pair.msgstr)
+    if not words_in:
+        return 1.0
+    flagged = {word.casefold() for p in problems if p.severity == ERROR for word in p.words}
+    bad = sum(1 for word in words_in if word.casefold() in flagged)
+    share = (len(words_in) - bad) / len(words_in)
+    for problem in problems:
+        if problem.severity == ERROR and not problem.words:
+            share /= 2
+    return round(share, 2)

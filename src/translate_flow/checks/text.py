@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .. import locales
 from .inline import parse
 from .model import WARNING, Pair, Problem, quoted
-from .numbers import without_addresses
+from ..text import without_addresses
 
 MIN_LENGTH = 20
 """Texts shorter than this (headings, table cells) vary too much for a length ratio."""

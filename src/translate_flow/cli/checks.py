@@ -32,7 +32,7 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
     wrong-language letters, glossary violations, style.
 
     Prints one line per problem, errors first, and exits with 3 when there is
-    at least one error. Settings live in the [checks] table of
+    at least one error that nobody overrode (`tflow approve … --override`). Settings live in the [checks] table of
     translate-flow.toml; terms in glossary.csv.
 
     \b
@@ -57,17 +57,22 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
                 f"{lang!r} is not one of {', '.join(project.config.languages)}", param_hint="--lang"
             )
     found = sorted(check_catalogs(project, statements, langs, untranslated=untranslated), key=_order)
-    errors = sum(1 for item in found if item.problem.severity == ERROR)
+    errors = sum(1 for item in found if item.problem.severity == ERROR and item.override is None)
+    overridden = sum(1 for item in found if item.problem.severity == ERROR and item.override is not None)
+    shown = {path: project.relative(path) for path in {item.path for item in found}}
     if as_json:
         click.echo(json.dumps(
             [
                 {
-                    "path": project.relative(item.path),
+                    "path": shown[item.path],
                     "line": item.line,
                     "msgid": item.msgid,
                     "check": item.problem.check,
                     "severity": item.problem.severity,
                     "message": item.problem.message,
+                    "override": None if item.override is None else {
+                        "person": item.override.person, "day": item.override.day,
+                        "reason": item.override.reason},
                 }
                 for item in found
             ],
@@ -77,11 +82,17 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
     else:
         for item in found:
             problem = item.problem
+            accepted = item.override
+            note = (f" (overridden by {accepted.person} {accepted.day}: {accepted.reason})"
+                    if accepted is not None else "")
             click.echo(
-                f"{project.relative(item.path)}:{item.line}: {problem.severity}: "
-                f"[{problem.check}] {problem.message}"
+                f"{shown[item.path]}:{item.line}: {problem.severity}: "
+                f"[{problem.check}] {problem.message}{note}"
             )
-        warnings = len(found) - errors
-        click.echo(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}" if found else "no problems")
+        warnings = sum(1 for item in found if item.problem.severity != ERROR)
+        summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        if overridden:
+            summary += f", {overridden} overridden"
+        click.echo(summary if found else "no problems")
     if errors:
         raise ChecksFailed(f"{_plural(errors, 'error')} in translations; fix them or see `tflow check --list`")

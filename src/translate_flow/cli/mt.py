@@ -46,8 +46,9 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
                  dry_run: bool) -> None:
     """Fill empty entries with drafts from the memory and machine engines.
 
-    Drafts are fuzzy and name their source (``# machine: apertium 2026-11-25``);
-    translated and approved entries are never touched. The chain comes from
+    Drafts are fuzzy and name their source and defects (``# machine: apertium
+    2026-11-25; unknown: здесь; quality: 0.82``); a draft with a slur its source
+    lacks is discarded; translated and approved entries are never touched. The chain comes from
     ``[mt] engines`` (offline by default: memory, pivot, apertium); embargoed
     statements never go to an online engine.
 
@@ -90,7 +91,15 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
     if dry_run:
         click.echo(f"Dry run: nothing sent, nothing written; {report.empty} empty entries.")
     else:
-        click.echo(f"{report.drafted} drafts in {catalogs} catalogs; {left} entries still empty.")
+        judged = [f"{report.weak} weak"] if report.weak else []
+        if report.discarded:
+            judged.append(f"{report.discarded} discarded for an offensive term")
+        verdict = f" ({', '.join(judged)})" if judged else ""
+        click.echo(f"{report.drafted} drafts{verdict} in {catalogs} catalogs; {left} entries still empty.")
+
+
+def _units(count: int) -> str:
+    return "1 unit" if count == 1 else f"{count} units"
 
 
 @click.group()
@@ -117,7 +126,7 @@ def import_command(file: Path) -> None:
     done = import_tmx(project, mt_settings.load(project.config), file)
     verb = "replaced" if done.replaced else "imported"
     langs = ", ".join(done.languages) or "no languages"
-    click.echo(f"{project.relative(done.path)}: {verb}, {done.pairs} pairs ({langs})")
+    click.echo(f"{project.relative(done.path)}: {verb}, {_units(done.units)} ({langs})")
 
 
 @memory.command("export")
@@ -131,9 +140,12 @@ def export_command(output: Path | None) -> None:
       tflow memory export -o collective.tmx
     """
     project = Project.open()
-    document, count = export_tmx(project, mt_settings.load(project.config))
+    done = export_tmx(project, mt_settings.load(project.config))
+    if done.skipped:
+        click.echo(f"{_units(done.skipped)} left out: their text has control characters that XML cannot hold",
+                   err=True)
     if output is None:
-        click.echo(document, nl=False)
+        click.echo(done.document, nl=False)
         return
-    storage.write_text(output, document)
-    click.echo(f"{output}: {count} units", err=True)
+    storage.write_text(output, done.document)
+    click.echo(f"{output}: {_units(done.units)}", err=True)

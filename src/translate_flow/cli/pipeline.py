@@ -43,9 +43,11 @@ def run(ctx: click.Context, statements: tuple[str, ...]) -> None:
 
 
 def _check_summary(project: Project, statements: tuple[str, ...]) -> str:
-    found = check_catalogs(project, statements)
+    everything = check_catalogs(project, statements)
+    found = [item for item in everything if item.override is None]
+    overridden = len(everything) - len(found)
     if not found:
-        return "no problems"
+        return f"no problems ({overridden} overridden)" if overridden else "no problems"
     parts = []
     for severity in (ERROR, "warning"):
         names = Counter(item.problem.check for item in found if item.problem.severity == severity)
@@ -53,4 +55,6 @@ def _check_summary(project: Project, statements: tuple[str, ...]) -> str:
             detail = ", ".join(f"{name} {count}" for name, count in names.most_common())
             total = sum(names.values())
             parts.append(f"{total} {severity}{'' if total == 1 else 's'} ({detail})")
+    if overridden:
+        parts.append(f"{overridden} overridden")
     return "; ".join(parts) + "; `tflow check` lists them"

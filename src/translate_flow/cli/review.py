@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import click
+import polib
 
 from .. import catalog
 from ..catalog import State
@@ -31,7 +32,16 @@ def _where(decision: Decision) -> str:
 
 
 def _print_report(report: ApplyReport) -> None:
-    """Applied, unchanged, then every conflict with both versions and every refusal."""
+    """Every suggestion, comment, adoption, conflict (with both versions) and refusal, then counts."""
+    for decision in report.suggested:
+        click.echo(f"suggestion: {_where(decision)}: kept as {decision.person}'s fuzzy draft: "
+                   f"{_one_line(decision.msgstr or '')}")
+    for decision in report.commented:
+        click.echo(f"comment: {_where(decision)}: {decision.person}: {_one_line(decision.comment or '')}")
+    for adoption in report.adopted:
+        click.echo(f"adopted: {_where(adoption.decision)}: {adoption.decision.person} is now its "
+                   "translator of record (nobody was on record for this text); another reviewer "
+                   "approves it")
     for conflict in report.conflicts:
         decision = conflict.decision
         click.echo(f"conflict: {_where(decision)}: {conflict.reason}", err=True)
@@ -40,8 +50,12 @@ def _print_report(report: ApplyReport) -> None:
         click.echo(f"  catalog now: {conflict.current_msgstr or '(empty)'}", err=True)
     for refusal in report.refused:
         click.echo(f"refused: {_where(refusal.decision)}: {refusal.reason}", err=True)
-    click.echo(f"{len(report.applied)} applied, {len(report.unchanged)} unchanged, "
-               f"{amount(len(report.conflicts), 'conflict')}, {len(report.refused)} refused")
+    extra = [f"{len(report.suggested)} kept as suggestions" if report.suggested else "",
+             f"{amount(len(report.commented), 'comment')} added" if report.commented else "",
+             f"{len(report.adopted)} adopted" if report.adopted else ""]
+    click.echo(", ".join([f"{len(report.applied)} applied", *filter(None, extra),
+                          f"{len(report.unchanged)} unchanged",
+                          amount(len(report.conflicts), "conflict"), f"{len(report.refused)} refused"]))
 
 
 @click.command()
@@ -105,6 +119,25 @@ def queue(person: str | None, as_json: bool) -> None:
                        f"{amount(row['entries'], 'entry')}, {amount(row['words'], 'word')}")
 
 
+def _find(live: list[polib.POEntry], wanted: str, display: str) -> polib.POEntry:
+    """The entry whose msgid, or one of whose references (statements/x.md:12), is `wanted`."""
+    entry = next((e for e in live if e.msgid == wanted
+                  or any(":".join(o) == wanted for o in e.occurrences)), None)
+    if entry is None:
+        raise ReviewError(f"no entry with msgid or reference {_one_line(wanted)!r}", path=display)
+    return entry
+
+
+def _catalog(project: Project, statement: str, lang: str) -> tuple[str, Path, list[polib.POEntry]]:
+    if lang not in project.config.languages:
+        raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}",
+                                 param_hint="--lang")
+    slug = project.slug(project.resolve([statement])[0])
+    path = project.catalog_path(slug, lang)
+    po = catalog.read(path, display=project.relative(path))
+    return slug, path, [e for e in po if not e.obsolete]
+
+
 @click.command()
 @click.argument("statement")
 @click.argument("msgids", nargs=-1, metavar="[MSGID]...")
@@ -112,55 +145,54 @@ def queue(person: str | None, as_json: bool) -> None:
 @click.option("--as", "person", required=True, help="Who approves (a name from [[people]]).")
 @click.option("--all", "approve_all", is_flag=True,
               help="Every translated entry this person may approve.")
+@click.option("--override", metavar="REASON",
+              help="Approve the named entries despite their error-level check problems, and why.")
 @click.pass_context
 def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: str, person: str,
-            approve_all: bool) -> None:
+            approve_all: bool, override: str | None) -> None:
     """Approve translated entries of a statement's catalog as a reviewer.
 
     MSGID is an entry's source text, or its reference (statements/x.md:12).
-    With [review] two_people (the default) nobody approves their own translation.
+    With [review] two_people (the default) nobody approves their own
+    translation; text nobody is on record for (edited in a PO editor, by hand,
+    by a merge) makes its first approver its translator, and a second reviewer
+    approves it. An entry with an error-level check problem is approved only
+    with --override "reason", which is kept in the catalog.
 
     \b
     Example:
       tflow approve neither-imperialism --lang ru --as taras --all
       tflow approve neither-imperialism --lang ru --as taras "Media War"
+      tflow approve war --lang uk --as taras war.md:12 --override "ё is in the quoted name"
     """
     project = _project()
     if approve_all == bool(msgids):
         raise click.UsageError("give either --all or one or more MSGIDs")
-    if lang not in project.config.languages:
-        raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}",
-                                 param_hint="--lang")
+    if override is not None and approve_all:
+        raise click.UsageError("--override needs the entries named (MSGID …), not --all")
+    slug, path, live = _catalog(project, statement, lang)
     reviewer = load_people(project.config).get(person)
     if reviewer is None or not reviewer.can_review(lang):
         raise ReviewError(f"{person} is not a reviewer for {lang} in [[people]]; only reviewers "
                           "approve", path=project.relative(project.config.path))
-    source = project.resolve([statement])[0]
-    slug = project.slug(source)
-    path = project.catalog_path(slug, lang)
-    po = catalog.read(path, display=project.relative(path))
-    live = [e for e in po if not e.obsolete]
+    two_people = project.config.two_people
     skipped = 0
     if approve_all:
-        chosen = [e for e in live if catalog.state(e) is State.TRANSLATED]
-        if project.config.two_people:
-            own = [e for e in chosen if catalog.translator(e) == person]
-            skipped = len(own)
-            chosen = [e for e in chosen if catalog.translator(e) != person]
-    else:
         chosen = []
-        for wanted in msgids:
-            entry = next((e for e in live if e.msgid == wanted
-                          or any(":".join(o) == wanted for o in e.occurrences)), None)
-            if entry is None:
-                raise ReviewError(f"no entry with msgid or reference {_one_line(wanted)!r}",
+        for entry in (e for e in live if catalog.state(e) is State.TRANSLATED):
+            if catalog.approval_verdict(entry, person, two_people=two_people).allowed:
+                chosen.append(entry)
+            else:
+                skipped += 1
+    else:
+        chosen = [_find(live, wanted, project.relative(path)) for wanted in msgids]
+        for entry in chosen:
+            verdict = catalog.approval_verdict(entry, person, two_people=two_people)
+            if not verdict.allowed:
+                raise ReviewError(f"«{_one_line(entry.msgid)}»: {verdict.reason}",
                                   path=project.relative(path))
-            if project.config.two_people and catalog.translator(entry) == person:
-                raise ReviewError(f"{person} translated «{_one_line(entry.msgid)}» and cannot approve "
-                                  "it too ([review] two_people = true)", path=project.relative(path))
-            chosen.append(entry)
-    decisions = [Decision(slug, lang, e.msgid, catalog.fingerprint(e), None, True, person)
-                 for e in chosen]
+    decisions = [Decision(slug, lang, e.msgid, catalog.fingerprint(e), None, True, person,
+                          override=override) for e in chosen]
     report = apply_decisions(project, decisions)
     _print_report(report)
     counts = catalog.count(catalog.read(path, display=project.relative(path)))
@@ -171,6 +203,33 @@ def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: s
                    "([review] two_people = true)")
     if report.refused or report.conflicts:
         ctx.exit(1)
+
+
+@click.command()
+@click.argument("statement")
+@click.argument("msgid")
+@click.argument("text")
+@click.option("--lang", required=True, help="The language of the catalog.")
+@click.option("--as", "person", required=True, help="Who comments (a name from [[people]]).")
+def comment(statement: str, msgid: str, text: str, lang: str, person: str) -> None:
+    """Leave a comment (a question, an answer) on an entry; `tflow status` lists them.
+
+    MSGID is the entry's source text, or its reference (statements/x.md:12).
+    The comment is kept in the catalog with its author and date.
+
+    \b
+    Example:
+      tflow comment war --lang uk --as olena war.md:9 "«Призов» or «мобілізація»?"
+    """
+    project = _project()
+    slug, path, live = _catalog(project, statement, lang)
+    entry = _find(live, msgid, project.relative(path))
+    report = apply_decisions(project, [Decision(slug, lang, entry.msgid, catalog.fingerprint(entry),
+                                                None, False, person, comment=text)])
+    for refusal in report.refused:
+        raise ReviewError(f"«{_one_line(entry.msgid)}»: {refusal.reason}", path=project.relative(path))
+    verb = "comment added" if report.commented else "already there; nothing changed"
+    click.echo(f"{project.relative(path)}: «{_one_line(entry.msgid)}»: {verb}")
 
 
 @click.group()
@@ -233,7 +292,9 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], person: str | No
 
 @review.command("send")
 @click.option("--person", help="Only this person.")
-def send_command(person: str | None) -> None:
+@click.option("--dry-run", is_flag=True,
+              help="Show each mail as it would be sent; send nothing, write nothing.")
+def send_command(person: str | None, dry_run: bool) -> None:
     """Export fresh packets and mail each person theirs through [smtp].
 
     The password is read from the environment variable [smtp] password_env names.
@@ -241,8 +302,18 @@ def send_command(person: str | None) -> None:
     \b
     Example:
       TFLOW_SMTP_PASSWORD=... tflow review send
+      tflow review send --dry-run --person olena
     """
     project = _project()
+    if dry_run:
+        shown = mail.preview(project, person)
+        for number, text in enumerate(shown, 1):
+            if number > 1:
+                click.echo(f"{'=' * 30} mail {number} of {len(shown)} {'=' * 30}")
+            click.echo(text)
+        if not shown:
+            click.echo("Nothing pending; no mail would be sent.")
+        return
     sent = mail.send(project, person)
     for item in sent:
         names = ", ".join(p.name for p in item.files)

@@ -8,10 +8,14 @@ from pathlib import Path
 import click
 
 from .. import config, storage
+from ..catalog.changes import one_line
 from ..catalog.extract import extract as extract_catalogs
-from ..catalog.stats import progress
+from ..catalog.stats import comment_rows, progress
+from ..editions import FORMATS
 from ..editions import build as build_editions
 from ..errors import ConfigError
+from ..git.registration import register
+from ..git.repository import Repository
 from ..project import Project
 from ..review import pending_by_person
 
@@ -42,9 +46,29 @@ def init(directory: Path) -> None:
         storage.write_text(glossary, "en,uk,ru,note,forbidden\nNATO,НАТО,НАТО,,\n")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\n")
+        storage.write_text(ignore, "# derived, and personal: caches, sign-in hashes, packets to send\n.tflow/\nreview/outbox/\ndrafts/\n")
     click.echo(f"Created {target}, {directory / 'statements'}/, {directory / 'locales'}/, {glossary}")
+    repo = Repository.find(directory)
+    if repo is not None and register(repo):
+        click.echo("Registered the catalog merge driver in this git clone and .gitattributes "
+                   "(every other clone runs `tflow git setup` once).")
     click.echo("Next: put a statement in statements/ and run `tflow extract`.")
+
+
+def _echo_weak(rows: list[dict[str, object]]) -> None:
+    """The weak drafts, weakest first: where, quality, the start of the text, the engine's words."""
+    weak = [(row, item) for row in rows for item in row.get("weakest", []) or []]  # type: ignore[attr-defined]
+    if not weak:
+        return
+    total = sum(int(row.get("weak", 0) or 0) for row in rows)  # type: ignore[call-overload]
+    click.echo(f"\n{total} weak drafts need more than a light edit (weakest first):")
+    weak.sort(key=lambda pair: pair[1]["quality"])
+    for row, item in weak:
+        text = " ".join(str(item["msgid"]).split())
+        text = text if len(text) <= 40 else text[:39] + "…"
+        words = ", ".join(item["unknown"])
+        click.echo(f"  {row['catalog']}:{item['line']}  {item['quality']:.2f}  {text}"
+                   + (f"  [{words}]" if words else ""))
 
 
 @click.command()
@@ -74,8 +98,9 @@ def extract(ctx: click.Context, statements: tuple[str, ...], check: bool) -> Non
 @click.command()
 @statements_argument
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--draft", is_flag=True, help="Write incomplete editions too, with pending text marked.")
-@click.option("--format", "formats", default="md,html", show_default=True, help="Comma-separated: md, html.")
+@click.option("--draft", is_flag=True, help="Write incomplete editions too, into drafts/, each pending block marked.")
+@click.option("--format", "formats", default="md,html", show_default=True,
+              help="Comma-separated: md, html, pdf, parallel (side by side with the original; PDF too with pdf).")
 @click.pass_context
 def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...], draft: bool, formats: str) -> None:
     """Build editions from the catalogs; only publishable text goes in.
@@ -83,7 +108,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
     \b
     Example:
       tflow build --lang ru
-      tflow build --draft          # incomplete editions, pending text marked
+      tflow build --format md,html,pdf,parallel
+      tflow build --draft          # incomplete editions into drafts/, pending text marked
     """
     project = _project()
     for lang in langs:
@@ -91,8 +117,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             raise click.BadParameter(f"{lang!r} is not one of {', '.join(project.config.languages)}", param_hint="--lang")
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
     for fmt in wanted:
-        if fmt not in ("md", "html"):
-            raise click.BadParameter(f"unknown format {fmt!r}; use md, html", param_hint="--format")
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r}; use {', '.join(FORMATS)}", param_hint="--format")
     editions = build_editions(project, statements, langs=langs, draft=draft, formats=wanted)
     incomplete = 0
     for edition in editions:
@@ -109,6 +135,8 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             click.echo(f"{edition.lang}: {edition.slug} not built: {len(edition.missing)} entries not publishable"
                        " (use --draft to build it anyway)", err=True)
     click.echo(f"Index: {project.relative(project.config.editions_dir / 'index.html')}")
+    if (project.drafts_dir / "index.html").is_file():
+        click.echo(f"Drafts: {project.relative(project.drafts_dir / 'index.html')}")
     if incomplete:
         ctx.exit(1)
 
@@ -124,6 +152,9 @@ def _bar(percent: float, width: int = 20) -> str:
 def status(statements: tuple[str, ...], as_json: bool) -> None:
     """Progress per statement and language: entries and words by state.
 
+    Drafts whose quality figure is low (many words the engine did not know, or
+    errors) are counted as weak and listed weakest first, with their words.
+
     \b
     Example:
       tflow status
@@ -132,8 +163,10 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     project = _project()
     rows = progress(project, statements)
     people = pending_by_person(project)
+    remarks = comment_rows(project, statements)
     if as_json:
-        click.echo(json.dumps({"catalogs": rows, "people": people}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"catalogs": rows, "people": people, "comments": remarks}, indent=2,
+                              ensure_ascii=False))
         return
     short = {"untranslated": "empty", "draft": "draft", "stale": "stale",
              "translated": "transl.", "approved": "approved"}
@@ -151,6 +184,14 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
         percent = float(row["percent_translated"])  # type: ignore[arg-type]
         done = counts["translated"]["words"] + counts["approved"]["words"]
         click.echo(f"{name}{cells}  {_bar(percent)} {percent:5.1f}% ({done}/{row['words']})")
+    conflicts = [(row["catalog"], item) for row in rows for item in row.get("conflicts", [])]  # type: ignore[attr-defined]
+    if conflicts:
+        click.echo(f"\nconflicts to review ({len(conflicts)}): a merge kept both versions as a fuzzy entry; "
+                   "choose one in a PO editor or in `tflow serve`:")
+        for path, item in conflicts:
+            click.echo(f"  {path}:{item['line']}  {' / '.join(dict.fromkeys(item['authors']))}  "
+                       f"{one_line(item['msgid'])}")
+    _echo_weak(rows)
     busy = {person: work for person, work in people.items() if work["entries"]}
     if busy:
         click.echo("\npending work (review/assignments.toml; `tflow route` updates it):")
@@ -159,4 +200,10 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
                        f"{', '.join(work['statements'])}")
     elif people:
         click.echo("\nno work assigned yet: `tflow route` gives it to the people in the config")
+    if remarks:
+        click.echo("\ncomments (`tflow comment` answers them):")
+        for remark in remarks:
+            text = " ".join(remark["text"].split())
+            click.echo(f"  {remark['reference'] or remark['statement']} ({remark['lang']}) "
+                       f"{remark['person']} {remark['day']}: {text}")
 

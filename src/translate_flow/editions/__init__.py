@@ -1,5 +1,7 @@
-"""Catalogs → editions: reassembly in the source's layout, HTML pages, the index."""
+"""Catalogs → editions: reassembly in the source's layout, HTML/PDF/parallel pages, indexes, feeds."""
 
-from .build import Edition, Missing, build, build_edition, neutralise_html, publishable
+from .build import FORMATS, build, build_edition, compose, neutralise_html, publishable
+from .model import Edition, Missing, Signoff
 
-__all__ = ["Edition", "Missing", "build", "build_edition", "neutralise_html", "publishable"]
+__all__ = ["FORMATS", "Edition", "Missing", "Signoff", "build", "build_edition", "compose",
+           "neutralise_html", "publishable"]

@@ -8,6 +8,11 @@ limit, retries 429/5xx/timeouts/connection errors with exponential backoff and
 jitter (a bounded number of times), and rejects outputs that are no translation
 (`sanity`). Lookup engines (memory, pivot) get the msgid untouched.
 
+An engine that cannot be reached is given up after `Policy.unreachable`
+consecutive connection errors, naming its host, instead of retrying every
+request with backoff; characters count as sent only once a server received
+them. An empty or missing answer is a failure and is never cached.
+
 `Chain` tries its translators in order; a text an engine failed or whose output
 was rejected goes to the next one.
 """
@@ -18,7 +23,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
@@ -26,7 +31,7 @@ from ..errors import TranslateFlowError
 from . import http, sanity
 from .cache import Cache
 from .chunk import chunks
-from .engine import LOOKUP, Engine, Explains
+from .engine import LOOKUP, Engine, Explains, Marks, Relays
 from .protect import Protected, missing, protect, restore
 from .ratelimit import RateLimit
 
@@ -40,6 +45,7 @@ class Policy:
     backoff_max: float = 30.0
     concurrency: int = 4
     rate: float = 0.0  # requests per second, 0 for no limit
+    unreachable: int = 3  # consecutive connection errors after which the engine is given up
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Draft:
     text: str
     engine: str
     detail: str = ""
+    unknown: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,9 @@ class Translator:
         self.dnt = tuple(dnt)
         self.tally = tally or Tally(engine.name)
         self._rate = RateLimit(policy.rate)
+        self._down: str | None = None  # why the engine is given up for this run
+        self._connection_errors = 0
+        self._down_lock = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -171,7 +182,11 @@ class Translator:
             detail = ""
             if isinstance(self.engine, Explains):
                 detail = self.engine.explain(text, source, target) or ""
-            drafts.append(Draft(output, self.name, detail))
+            marked = self.engine.marked(text, source, target) if isinstance(self.engine, Relays) else None
+            if marked is None:
+                drafts.append(Draft(output, self.name, detail))
+            else:
+                drafts.append(Draft(output, self.name, detail, marked.unknown, marked.errors))
             self.tally.add(segments=1)
         return drafts
 
@@ -188,6 +203,7 @@ class Translator:
             return [None] * len(texts)
         protected = [protect(text, self.dnt) for text in texts]
         pieces = [_pieces(p, engine) if p.translatable else [] for p in protected]
+        kept = self._kept_as_is(texts, protected)
         bodies = list(dict.fromkeys(piece.body for parts in pieces for piece in parts))
         outputs: dict[str, str | None] = {}
         if self.cache is not None:
@@ -202,12 +218,24 @@ class Translator:
                 segments=sum(1 for parts in pieces if any(p.body in unsent for p in parts)),
             )
             return [None] * len(texts)
-        self.tally.add(characters=sum(len(body) for body in to_send))
         outputs.update(self._send(to_send, source, target))
         drafts: list[Draft | None] = []
-        for text, prot, parts in zip(texts, protected, pieces, strict=True):
+        for index, (text, prot, parts) in enumerate(zip(texts, protected, pieces, strict=True)):
+            if index in kept:
+                drafts.append(Draft(text, self.name))
+                self.tally.add(segments=1)
+                continue
             drafts.append(self._assemble(text, prot, parts, outputs, source, target))
         return drafts
+
+    @staticmethod
+    def _kept_as_is(texts: list[str], protected: list[Protected]) -> set[int]:
+        """Texts whose every letter is protected (a do-not-translate name, code, a URL):
+        the text itself is their correct translation, with nothing to send."""
+        return {
+            index for index, (text, prot) in enumerate(zip(texts, protected, strict=True))
+            if not prot.translatable and any(ch.isalpha() for ch in text)
+        }
 
     def _assemble(
         self,
@@ -221,8 +249,15 @@ class Translator:
         if not parts:
             return None  # nothing but markup, numbers or whitespace: nothing to translate
         joined: list[str] = []
+        unknown: list[str] = []
+        errors: list[str] = []
         for part in parts:
             output = outputs.get(part.body)
+            if output is not None and isinstance(self.engine, Marks):
+                marked = self.engine.unmark(part.body, output, target)
+                output = marked.text
+                unknown.extend(marked.unknown)
+                errors.extend(marked.errors)
             if output is None or not output.strip():
                 self.tally.add(failures=1)
                 self.tally.reject("no output" if output is None else "empty output")
@@ -242,7 +277,10 @@ class Translator:
         if isinstance(self.engine, Explains):
             detail = self.engine.explain(text, source, target) or ""
         self.tally.add(segments=1)
-        return Draft(restore(prot, candidate), self.name, detail)
+        return Draft(
+            restore(prot, candidate), self.name, detail,
+            tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)),
+        )
 
     def _requests(self, bodies: list[str]) -> list[list[str]]:
         """Bodies grouped into requests under the engine's text count and size limits."""
@@ -296,21 +334,46 @@ class Translator:
         fresh: dict[str, str | None] = {}
         for body, output in zip(group, answer, strict=True):
             results[body] = output
-            rejection = sanity.check(body, output, source, target) if output else None
+            if output is None or not output.strip():
+                continue  # a failure, never an answer to remember
+            rejection = sanity.check(body, output, source, target)
             if rejection is None or not rejection.transient:
                 fresh[body] = output
         if self.cache is not None:
             self.cache.put_many(self.name, self.engine.variant, source, target, fresh)
 
+    def _unreachable(self, exc: BaseException) -> bool:
+        """Count a connection error; True once the engine is given up."""
+        with self._down_lock:
+            if self._down is None:
+                self._connection_errors += 1
+                if self._connection_errors >= self.policy.unreachable:
+                    host = http.host(exc) or getattr(self.engine, "url", None) or self.name
+                    self._down = (
+                        f"cannot reach {host} ({self._connection_errors} connection errors in a row); "
+                        f"nothing more was sent to {self.name} in this run: check the network or its url"
+                    )
+            return self._down is not None
+
     def _request(self, group: list[str], source: str, target: str) -> list[str | None] | None:
         """One request with retries; None when it failed for good."""
+        size = sum(len(body) for body in group)
         for attempt in range(self.policy.retries + 1):
+            if self._down is not None:
+                with self.tally.lock:
+                    self.tally.error = self._down
+                return None
             self._rate.wait()
             http.clear_status()
             self.tally.add(requests=1)
             try:
                 answer = self.engine.translate(list(group), source, target)
             except Exception as exc:  # engines' clients raise anything; see mt-notes
+                unreached = http.unreached(exc)
+                if not unreached:
+                    self.tally.add(characters=size)  # the server got the text, then failed
+                if unreached and self._unreachable(exc):
+                    continue  # the loop's first check reports it
                 if http.transient(exc) and attempt < self.policy.retries:
                     delay = min(self.policy.backoff * 2**attempt, self.policy.backoff_max)
                     time.sleep(delay * (0.5 + random.random()))  # full jitter around the delay
@@ -318,19 +381,35 @@ class Translator:
                 with self.tally.lock:
                     self.tally.error = http.describe(exc)
                 return None
+            with self._down_lock:
+                self._connection_errors = 0
+            self.tally.add(characters=size)
             if len(answer) != len(group):
                 with self.tally.lock:
                     self.tally.error = f"{len(answer)} results for {len(group)} texts"
                 return None
             return answer
+        if self._down is not None:
+            with self.tally.lock:
+                self.tally.error = self._down
         return None
 
 
-class Chain:
-    """Translators tried in order; each gets what the ones before could not do."""
+Screen = Callable[[str, Draft, str, str], "str | None"]
+"""Why a draft must be discarded (``offensive term «…»``), given source text, draft and languages."""
 
-    def __init__(self, translators: Sequence[Translator]) -> None:
+
+class Chain:
+    """Translators tried in order; each gets what the ones before could not do.
+
+    `screen` may discard a usable draft (one with a slur its source lacks, say):
+    the text then goes to the next translator, and `discarded` counts it.
+    """
+
+    def __init__(self, translators: Sequence[Translator], screen: Screen | None = None) -> None:
         self.translators = list(translators)
+        self.screen = screen
+        self.discarded = 0
 
     def translate(
         self, texts: list[str], source: str, target: str, *, dry_run: bool = False
@@ -345,7 +424,14 @@ class Chain:
             drafts = translator.translate([texts[i] for i in pending], source, target, dry_run=dry_run)
             still = []
             for index, draft in zip(pending, drafts, strict=True):
-                if draft is None:
+                reason = None
+                if draft is not None and self.screen is not None:
+                    reason = self.screen(texts[index], draft, source, target)
+                    if reason is not None:
+                        self.discarded += 1
+                        translator.tally.add(failures=1, segments=-1)
+                        translator.tally.reject(reason)
+                if draft is None or reason is not None:
                     still.append(index)
                 else:
                     results[index] = draft

@@ -11,6 +11,13 @@ Two defects of the packaged pair are repaired in a private copy of its modes
   between them ("Першийпункт плану"); a copied, recompiled t1x puts the blank
   back. If the transfer compiler is missing, the stock t1x is used.
 
+The pipeline runs with its marks on (no ``-u``): ``*word`` for a word the
+dictionaries lack (copied from the source), ``#word`` for a form the generator
+could not build, ``@word`` for a lemma missing from the bilingual dictionary.
+They are the best signal of a bad draft the engine gives; `unmark` strips them
+(and the dictionaries' footnote digits, ``мир¹``) and hands the words to the
+adapter, which records them in the draft's provenance note.
+
 All segments of a call go through one process, one line each, since starting
 the pipeline costs about 0.1 s. A process that fails or loses lines is retried
 on halves, so one bad segment cannot sink the others; an empty line for a
@@ -26,8 +33,10 @@ import subprocess
 import threading
 from pathlib import Path
 
+from .. import morphology
+from .. import text as textfacts
 from ..errors import EngineError
-from .engine import MACHINE
+from .engine import MACHINE, Marked
 
 PAIRS = {("ru", "uk"): "rus-ukr", ("uk", "ru"): "ukr-rus"}
 
@@ -39,7 +48,13 @@ _TRANSFER = re.compile(r"apertium-transfer\s+(?:-b\s+)*('[^']*\.t1x'|\S+\.t1x)\s
 _RULE = re.compile(r"<rule\b[^>]*>.*?</rule>", re.DOTALL)
 _PATTERN_ITEMS = re.compile(r'<pattern-item\s+n="([^"]+)"\s*/>')
 _ADJACENT_UNITS = re.compile(r"(</lu>)(\s*)(<lu>)")
-_MARKS = re.compile(r"[#@](?=\w)")
+_MARKED_WORD = rf"[^\W_{textfacts.SUPERSCRIPT_DIGITS}]+"
+_MARK = re.compile(
+    rf"(?<![\w{textfacts.APOSTROPHES}])([*#@])({_MARKED_WORD}(?:[-{textfacts.APOSTROPHES}]{_MARKED_WORD})*)"
+)
+_FOOTNOTE = re.compile(rf"(?<=[^\W\d_]){textfacts.SUPERSCRIPT.pattern}+")
+#: Part of the cache key: outputs cached before the marks were kept lack them.
+_OUTPUT_FORMAT = "marks-1"
 
 
 def _mode_dirs() -> list[Path]:
@@ -111,7 +126,7 @@ class Apertium:
                 )
             target = self.workdir / "modes"
             target.mkdir(parents=True, exist_ok=True)
-            fingerprint = hashlib.sha256()
+            fingerprint = hashlib.sha256(_OUTPUT_FORMAT.encode("ascii"))
             for pair in PAIRS.values():
                 source_mode = modes / f"{pair}.mode"
                 if not source_mode.is_file():
@@ -185,16 +200,39 @@ class Apertium:
     def _clean(source: str, output: str) -> str | None:
         if source.strip() and not output.strip():
             return None  # the tagger-crash symptom: exit status 0, nothing written
-        if "#" not in source and "@" not in source:
-            output = _MARKS.sub("", output)  # generation-error marks, which -u leaves in
         return output
+
+    def unmark(self, source: str, output: str, target: str) -> Marked:
+        """`output` without Apertium's ``*``/``#``/``@`` marks and footnote digits.
+
+        A mark the source itself has at that word (``#hashtag``, ``*``-emphasis
+        kept as text) is left alone. A mark on a word of the target that never
+        inflects (``#що``, ``#і``: the generator lacks a tag it did not need;
+        ``*до`` copied from Russian) is no error.
+        """
+        unknown: list[str] = []
+        errors: list[str] = []
+
+        def strip(match: re.Match[str]) -> str:
+            mark, word = match.group(1), match.group(2)
+            if match.group(0) in source:
+                return match.group(0)
+            if target in morphology.LANGUAGES and morphology.is_invariable(word, target):
+                return word  # a preposition or conjunction of the target, copied or uninflected: right
+            (unknown if mark == "*" else errors).append(word)
+            return word
+
+        clean = _MARK.sub(strip, output)
+        if not textfacts.SUPERSCRIPT.search(source):
+            clean = _FOOTNOTE.sub("", clean)
+        return Marked(clean, tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)))
 
     def _run(self, lines: list[str], pair: str) -> tuple[bool, list[str]]:
         data = "\n".join(lines) + "\n"
         limit = self.timeout + len(data) / 20_000
         try:
             done = subprocess.run(
-                ["apertium", "-u", "-d", str(self.workdir), pair],
+                ["apertium", "-d", str(self.workdir), pair],
                 input=data.encode("utf-8"),
                 capture_output=True,
                 timeout=limit,

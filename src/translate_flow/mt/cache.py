@@ -31,8 +31,6 @@ CREATE TABLE IF NOT EXISTS translation (
 ) WITHOUT ROWID
 """
 
-_MISSING = object()
-
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

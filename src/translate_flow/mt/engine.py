@@ -9,6 +9,7 @@ thin wrapper around one service or program.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 #: Engines that look up whole catalog entries (human text) rather than translate:
@@ -69,3 +70,32 @@ class Explains(Protocol):
 
     def explain(self, text: str, source: str, target: str) -> str | None:
         """The provenance detail of the last result for `text`, e.g. ``92% locales/ru/a.po:40``."""
+
+
+@dataclass(frozen=True)
+class Marked:
+    """An engine's output with its own marks removed, and the words they were on."""
+
+    text: str
+    unknown: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+@runtime_checkable
+class Marks(Protocol):
+    """A machine engine whose raw output marks what it did not know (Apertium's ``*``, ``#``).
+
+    The adapter caches the raw output and calls `unmark` on it before checking
+    and using it, so the marks never reach a draft but are recorded with it.
+    """
+
+    def unmark(self, source: str, output: str, target: str) -> Marked:
+        """`output` (in `target`) without marks; `source` is the text that was sent."""
+
+
+@runtime_checkable
+class Relays(Protocol):
+    """A lookup engine that passes on another engine's marks (pivot through Apertium)."""
+
+    def marked(self, text: str, source: str, target: str) -> Marked | None:
+        """The marks of the last result for `text`, if an engine recorded any."""

@@ -119,6 +119,32 @@ def transient(exc: BaseException) -> bool:
     return status is not None and (status == 429 or status >= 500)
 
 
+def unreached(exc: BaseException) -> bool:
+    """Whether the request never reached a server: a refused or failed connection, no DNS."""
+    swallowed = getattr(_local, "error", None)
+    if swallowed is not None and swallowed is not exc:
+        exc = swallowed
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(exc, requests.exceptions.Timeout):
+        return False  # the text may have arrived; the answer did not
+    return isinstance(exc, (requests.exceptions.ConnectionError, ConnectionError)) or (
+        type(exc).__name__ == "ConnectionException"
+    )
+
+
+def host(exc: BaseException) -> str | None:
+    """The host a failed request was for, when the exception says."""
+    swallowed = getattr(_local, "error", None)
+    if swallowed is not None and swallowed is not exc:
+        exc = swallowed
+    request = getattr(exc, "request", None)
+    url = getattr(request, "url", None)
+    if isinstance(url, str) and url:
+        return urllib.parse.urlsplit(url).netloc or None
+    return None
+
+
 def register_secret(secret: str | None) -> None:
     """Remember a key so that `redact` removes it from any message shown or logged."""
     if secret and len(secret) >= 4:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .adapter import Translator
-from .engine import LOOKUP
+from .engine import LOOKUP, Marked
 
 
 class Pivot:
@@ -33,6 +33,7 @@ class Pivot:
         self.siblings = siblings
         self.translators = translators
         self._last: dict[tuple[str, str, str], str] = {}
+        self._marks: dict[tuple[str, str, str], Marked] = {}
 
     @property
     def name(self) -> str:
@@ -73,8 +74,12 @@ class Pivot:
                 if draft is not None:
                     out[index] = draft.text
                     self._last[(texts[index], source, target)] = f"{route.name} from {lang}"
+                    self._marks[(texts[index], source, target)] = Marked(draft.text, draft.unknown, draft.errors)
             pending = [i for i in pending if out[i] is None]
         return out
 
     def explain(self, text: str, source: str, target: str) -> str | None:
         return self._last.get((text, source, target))
+
+    def marked(self, text: str, source: str, target: str) -> Marked | None:
+        return self._marks.get((text, source, target))

@@ -3,7 +3,11 @@
 Only entries whose msgstr is empty are filled; translated, approved and stale
 (human) text is never touched. Each draft is fuzzy and carries its provenance
 (``machine: apertium 2026-11-25``, ``memory: 92% locales/ru/other.po:40
-2026-11-25``), so a reviewer always knows a machine wrote it.
+2026-11-25``), so a reviewer always knows a machine wrote it, followed by what
+is wrong with it: the words the engine did not know or could not inflect and a
+quality figure (``; unknown: Майдане; errors: стоїмо; quality: 0.82``, see
+`catalog.states.DraftReport`). A draft with a slur or hate term its source
+lacks is discarded and the next engine tried.
 
 Work goes in blocks sized to take about two seconds; finished drafts are
 written back under the catalog's lock at least every `save_every` seconds,
@@ -23,7 +27,10 @@ from pathlib import Path
 import polib
 
 from .. import catalog
-from ..errors import ConfigError
+from .. import text as textfacts
+from ..checks import CheckSettings, Pair, load_settings
+from ..checks.registry import quality
+from ..errors import ConfigError, TranslateFlowError
 from ..glossary import Glossary
 from ..project import Project
 from ..segment import Statement
@@ -57,6 +64,8 @@ class CatalogResult:
     empty: int
     drafted: int
     forbidden: int
+    weak: int = 0
+    discarded: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,14 @@ class Report:
     @property
     def empty(self) -> int:
         return sum(c.empty for c in self.catalogs)
+
+    @property
+    def weak(self) -> int:
+        return sum(c.weak for c in self.catalogs)
+
+    @property
+    def discarded(self) -> int:
+        return sum(c.discarded for c in self.catalogs)
 
 
 @dataclass
@@ -160,11 +177,33 @@ class _Engines:
         return tuple(self.tallies[name].report() for name in names)
 
 
-def _provenance(draft: Draft, day: str) -> str:
+def _origin(draft: Draft, day: str) -> str:
     if draft.engine == "memory":
         return f"memory: {draft.detail} {day}"
     detail = f" {draft.detail}" if draft.detail else ""
     return f"machine: {draft.engine}{detail} {day}"
+
+
+@dataclass(frozen=True)
+class _Judge:
+    """What pretranslate asks of the checks: a draft's quality, and whether to discard it."""
+
+    glossary: Glossary
+    settings: CheckSettings
+
+    def report(self, msgid: str, draft: Draft, source: str, target: str) -> catalog.DraftReport:
+        pair = Pair(msgid, draft.text, source, target, self.glossary, self.settings, draft.unknown, draft.errors)
+        return catalog.DraftReport(None, draft.unknown, draft.errors, quality(pair))
+
+    def screen(self, msgid: str, draft: Draft, source: str, target: str) -> str | None:
+        """Why `draft` may not be used at all: a slur or hate term the source does not have."""
+        slurs = self.glossary.slurs()
+        found = list(slurs.find(draft.text, target))
+        if not found:
+            return None
+        in_source = {hit.slur for hit in slurs.find(msgid, source)}
+        added = [hit.word for hit in found if hit.slur not in in_source]
+        return f"offensive term «{added[0]}»" if added else None
 
 
 def _forbidden_note(glossary: Glossary, text: str, lang: str) -> str | None:
@@ -253,12 +292,15 @@ def pretranslate(
         memory, siblings = build_memory(project, config)
     cache_path = config.cache_path
     cache = None
-    if cache_path is not None and (not dry_run or cache_path.is_file()):
+    if not dry_run or cache_path.is_file():
         cache = Cache(cache_path)
     pool = _Engines(project, config, glossary, cache, memory, siblings)
     for name in names_needed:
         if name not in ("memory", "pivot"):
             pool.machine_translator(name)  # a missing URL or key fails now, before any work
+    notices.extend(_unusable(pool, names_needed))
+    notices.extend(_uncovered(pool, config, jobs, override))
+    judge = _Judge(glossary, load_settings(project.config))
 
     total = sum(len(job.keys) for job in jobs)
     done = drafted_total = 0
@@ -267,6 +309,7 @@ def pretranslate(
         for job in jobs:
             names = config.chain(job.statement.lang, job.lang, override)
             chain, withheld = pool.chain(job.statement, job.lang, names)
+            chain.screen = judge.screen
             if withheld:
                 notices.append(f"{job.statement.path}: embargoed; not sent to {', '.join(withheld)}")
 
@@ -274,28 +317,68 @@ def pretranslate(
                 if progress is not None:
                     progress(Progress(done + handled, total, drafted_total + made, shown))
 
-            drafted, forbidden = _run_job(job, chain, glossary, day, dry_run, save_every, tick)
+            drafted, forbidden, weak = _run_job(job, chain, judge, day, dry_run, save_every, tick)
             done += len(job.keys)
             drafted_total += drafted
-            results.append(CatalogResult(job.shown, job.lang, len(job.keys), drafted, forbidden))
+            results.append(CatalogResult(job.shown, job.lang, len(job.keys), drafted, forbidden, weak,
+                                         chain.discarded))
     finally:
         if cache is not None:
             cache.close()
     return Report(pool.reports(names_needed), tuple(results), tuple(notices), dry_run)
 
 
+def _unusable(pool: _Engines, names: Sequence[str]) -> list[str]:
+    """Why an offline engine of the chain cannot run here (Apertium not installed …)."""
+    found = []
+    wanted = ["apertium"] if "pivot" in names and "apertium" not in names else []
+    for name in [*wanted, *names]:
+        if name in ("memory", "pivot"):
+            continue
+        translator = pool.machine_translator(name)
+        if translator.engine.online:
+            continue
+        try:
+            translator.engine.variant
+        except TranslateFlowError as exc:
+            found.append(f"{name}: {exc.message}")
+    return list(dict.fromkeys(found))
+
+
+def _uncovered(pool: _Engines, config: Settings, jobs: Sequence[_Job],
+               override: tuple[str, ...] | None) -> list[str]:
+    """A notice for each language pair that no machine engine of its chain translates."""
+    found = []
+    pairs = dict.fromkeys((job.statement.lang, job.lang) for job in jobs if job.keys)
+    for source, target in pairs:
+        names = config.chain(source, target, override)
+        machines = [n for n in names if n not in ("memory", "pivot")]
+        if any(pool.machine_translator(n).engine.supports(source, target) for n in machines):
+            continue
+        src = textfacts.LANGUAGE_NAMES.get(source, source)
+        dst = textfacts.LANGUAGE_NAMES.get(target, target)
+        others = " and ".join(n for n in names if n in ("memory", "pivot")) or "nothing"
+        found.append(
+            f"{source}→{target}: no engine in [mt] engines ({', '.join(names)}) translates {src} into "
+            f"{dst}; only {others} can draft it. To add one offline, run a local model and name the "
+            "`llm` engine ([mt.engine.llm] url = \"http://127.0.0.1:11434/v1\", model = \"…\" for Ollama), "
+            "or a self-hosted LibreTranslate as `libre` ([mt.engine.libre] url = …)"
+        )
+    return found
+
+
 def _run_job(
     job: _Job,
     chain: Chain,
-    glossary: Glossary,
+    judge: _Judge,
     day: str,
     dry_run: bool,
     save_every: float,
     tick: Callable[[int, int], None],
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Draft one catalog's empty entries in timed blocks, saving as it goes."""
     pending: dict[tuple[str | None, str], tuple[str, str, str | None]] = {}
-    drafted = forbidden = handled = 0
+    drafted = forbidden = handled = weak = 0
     block = 8
     last_save = time.monotonic()
     try:
@@ -308,9 +391,11 @@ def _run_job(
             for key, draft in zip(keys, drafts, strict=True):
                 if draft is None:
                     continue
-                note = _forbidden_note(glossary, draft.text, job.lang)
+                note = _forbidden_note(judge.glossary, draft.text, job.lang)
                 forbidden += note is not None
-                pending[key] = (draft.text, _provenance(draft, day), note)
+                report = judge.report(key[1], draft, job.statement.lang, job.lang)
+                weak += report.weak
+                pending[key] = (draft.text, catalog.provenance_note(_origin(draft, day), report), note)
                 drafted += 1
             handled += len(keys)
             per_entry = elapsed / len(keys)
@@ -322,4 +407,4 @@ def _run_job(
     finally:
         if not dry_run:
             _save(job, pending)
-    return drafted, forbidden
+    return drafted, forbidden, weak

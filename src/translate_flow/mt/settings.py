@@ -34,17 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Config, Section
+from ..config import ENGINES, Config
 from ..errors import ConfigError
 from .apertium import Apertium
 from .engine import Engine
 from .llm import LLM, TermSource
 from .online import DeepL, Google, Libre, Microsoft, MyMemory
-
-LOOKUP_ENGINES = ("memory", "pivot")
-MACHINE_ENGINES = ("apertium", "google", "mymemory", "libre", "microsoft", "deepl", "llm")
-ENGINES = LOOKUP_ENGINES + MACHINE_ENGINES
-DEFAULT_CHAIN = ("memory", "pivot", "apertium")
 
 _KEY_ENV = {
     "deepl": "DEEPL_AUTH_KEY",
@@ -55,7 +50,6 @@ _KEY_ENV = {
 }
 #: Requests per second when the config does not say: what the free services tolerate.
 _DEFAULT_RATE = {"google": 5.0, "mymemory": 2.0}
-_ENGINE_KEYS = frozenset({"url", "key", "key_env", "model", "region", "rate", "concurrency", "timeout"})
 
 
 @dataclass(frozen=True)
@@ -63,30 +57,30 @@ class EngineSettings:
     """One `[mt.engine.NAME]` table; `key` is resolved but never shown."""
 
     name: str
+    rate: float
+    concurrency: int
+    timeout: float
     url: str | None = None
     key: str | None = field(default=None, repr=False)
     model: str | None = None
     region: str | None = None
-    rate: float = 0.0
-    concurrency: int = 4
-    timeout: float = 30.0
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything `[mt]` says, with defaults filled in."""
 
-    engines: tuple[str, ...] = DEFAULT_CHAIN
+    engines: tuple[str, ...]
+    concurrency: int
+    timeout: float
+    retries: int
+    fuzzy_threshold: float
+    memory_dir: Path
+    cache_path: Path
+    workdir: Path
+    config_path: Path
     pairs: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     engine: Mapping[str, EngineSettings] = field(default_factory=dict)
-    concurrency: int = 4
-    timeout: float = 30.0
-    retries: int = 4
-    fuzzy_threshold: float = 85.0
-    memory_dir: Path | None = None
-    cache_path: Path | None = None
-    workdir: Path | None = None
-    config_path: Path | None = None
 
     def chain(self, source: str, target: str, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """The engine names to try for a language pair, in order."""
@@ -96,32 +90,13 @@ class Settings:
 
     def of(self, name: str) -> EngineSettings:
         """The settings of engine `name` (defaults when it has no table)."""
-        found = self.engine.get(name)
-        if found is not None:
-            return found
-        return EngineSettings(
-            name,
-            key=_env_key(name, None),
-            rate=_DEFAULT_RATE.get(name, 0.0),
-            concurrency=self.concurrency,
-            timeout=120.0 if name == "llm" else self.timeout,
-        )
+        return self.engine.get(name) or _engine(name, self, {})
 
 
 def _env_key(name: str, variable: str | None) -> str | None:
     variable = variable or _KEY_ENV.get(name)
     value = os.environ.get(variable) if variable else None
     return value or None
-
-
-def _names(section: Section, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-    names = section.str_list(key, None)
-    if names is None:
-        return default
-    for name in names:
-        if name not in ENGINES:
-            raise section.error(key, f"unknown engine {name!r}; known: {', '.join(ENGINES)}")
-    return tuple(names)
 
 
 def check_names(names: tuple[str, ...], where: str = "--engine") -> tuple[str, ...]:
@@ -132,54 +107,35 @@ def check_names(names: tuple[str, ...], where: str = "--engine") -> tuple[str, .
     return names
 
 
-def _engine(section: Section, name: str, base: Settings) -> EngineSettings:
-    for setting in section.keys():
-        if setting not in _ENGINE_KEYS:
-            raise section.error(setting, f"unknown setting; known: {', '.join(sorted(_ENGINE_KEYS))}")
-    key = section.str("key", None) or _env_key(name, section.str("key_env", None))
-    rate = section.number("rate", _DEFAULT_RATE.get(name, 0.0))
-    concurrency = section.int("concurrency", base.concurrency)
-    timeout = section.number("timeout", 120.0 if name == "llm" else base.timeout)
-    if rate < 0:
-        raise section.error("rate", f"expected requests per second, 0 or more, found {rate}")
-    if concurrency < 1:
-        raise section.error("concurrency", f"expected 1 or more, found {concurrency}")
-    if timeout <= 0:
-        raise section.error("timeout", f"expected seconds, more than 0, found {timeout}")
+def _engine(name: str, base: Settings, table: Mapping[str, Any]) -> EngineSettings:
+    """The settings of one engine from its checked `[mt.engine.NAME]` values (empty: none)."""
+    rate = table.get("rate")
+    concurrency = table.get("concurrency")
+    timeout = table.get("timeout")
+    if timeout is None:
+        timeout = 120.0 if name == "llm" else base.timeout
     return EngineSettings(
         name=name,
-        url=section.str("url", None),
-        key=key,
-        model=section.str("model", None),
-        region=section.str("region", None),
-        rate=rate,
-        concurrency=concurrency,
-        timeout=timeout,
+        url=table.get("url"),
+        key=table.get("key") or _env_key(name, table.get("key_env")),
+        model=table.get("model"),
+        region=table.get("region"),
+        rate=float(_DEFAULT_RATE.get(name, 0.0) if rate is None else rate),
+        concurrency=base.concurrency if concurrency is None else concurrency,
+        timeout=float(timeout),
     )
 
 
 def load(config: Config) -> Settings:
-    """The `[mt]` settings of a project; a bad value is a ConfigError naming the key."""
+    """The `[mt]` settings of a project, checked by the config schema when it was loaded."""
     mt = config.section("mt")
-    concurrency = mt.int("concurrency", 4)
-    timeout = mt.number("timeout", 30.0)
-    retries = mt.int("retries", 4)
-    threshold = mt.number("fuzzy_threshold", 85.0)
-    if concurrency < 1:
-        raise mt.error("concurrency", f"expected 1 or more, found {concurrency}")
-    if timeout <= 0:
-        raise mt.error("timeout", f"expected seconds, more than 0, found {timeout}")
-    if not 0 <= retries <= 20:
-        raise mt.error("retries", f"expected 0 to 20, found {retries}")
-    if not 50 <= threshold <= 100:
-        raise mt.error("fuzzy_threshold", f"expected a percentage from 50 to 100, found {threshold}")
     base = Settings(
-        engines=_names(mt, "engines", DEFAULT_CHAIN),
-        concurrency=concurrency,
-        timeout=timeout,
-        retries=retries,
-        fuzzy_threshold=threshold,
-        memory_dir=config.root / mt.str("memory", "memory"),
+        engines=tuple(mt.get("engines")),
+        concurrency=mt.get("concurrency"),
+        timeout=mt.get("timeout"),
+        retries=mt.get("retries"),
+        fuzzy_threshold=mt.get("fuzzy_threshold"),
+        memory_dir=config.root / mt.get("memory"),
         cache_path=config.cache_dir / "cache.sqlite",
         workdir=config.cache_dir,
         config_path=config.path,
@@ -192,14 +148,11 @@ def load(config: Config) -> Settings:
             raise pair_tables.error(
                 pair, f"expected two of the project's languages as FROM-TO, e.g. en-uk; found {pair!r}"
             )
-        pairs[(source, target)] = _names(pair_tables.table(pair), "engines", base.engines)
-    engines: dict[str, EngineSettings] = {}
+        engines = pair_tables.table(pair).get("engines")
+        pairs[(source, target)] = base.engines if engines is None else tuple(engines)
     engine_tables = mt.table("engine")
-    for name in engine_tables.keys():
-        if name not in ENGINES:
-            raise engine_tables.error(name, f"unknown engine; known: {', '.join(ENGINES)}")
-        engines[name] = _engine(engine_tables.table(name), name, base)
-    return dataclasses.replace(base, pairs=pairs, engine=engines)
+    engines_of = {name: _engine(name, base, engine_tables.table(name).data) for name in engine_tables.keys()}
+    return dataclasses.replace(base, pairs=pairs, engine=engines_of)
 
 
 def build(name: str, settings: Settings, *, glossary: TermSource | None = None) -> Engine:
@@ -208,7 +161,7 @@ def build(name: str, settings: Settings, *, glossary: TermSource | None = None) 
     where = f"[mt.engine.{name}]"
     engine: Any
     if name == "apertium":
-        engine = Apertium((settings.workdir or Path(".tflow")) / "apertium", timeout=max(own.timeout, 60.0))
+        engine = Apertium(settings.workdir / "apertium", timeout=max(own.timeout, 60.0))
     elif name == "google":
         engine = Google(url=own.url, timeout=own.timeout)
     elif name == "mymemory":

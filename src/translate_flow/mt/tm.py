@@ -32,16 +32,51 @@ Siblings = dict[str, dict[str, dict[str, str]]]
 
 @dataclass(frozen=True)
 class Imported:
-    """What `import_tmx` did: where the file went, how many pairs it holds, in which languages."""
+    """What `import_tmx` did: where the file went, how many units it holds, in which languages."""
 
     path: Path
-    pairs: int
+    units: int
     languages: tuple[str, ...]
     replaced: bool
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What `export_tmx` wrote: the document, its number of units, and the units XML cannot hold."""
+
+    document: str
+    units: int
+    skipped: int
+
+
+#: language → msgid → (msgstr, "locales/uk/x.po:40", approved)
+Human = dict[str, dict[str, tuple[str, str, bool]]]
+
+
 def _human(entry: polib.POEntry) -> bool:
     return not entry.msgid_plural and bool(entry.msgstr) and catalog.state(entry) in _HUMAN
+
+
+def _translations(project: Project, statement: Statement) -> Human:
+    """The translated and approved entries of a statement's catalogs, by language."""
+    human: Human = {}
+    for lang in project.config.languages:
+        path = project.catalog_path(statement.slug, lang)
+        if lang == statement.lang or not path.is_file():
+            continue
+        shown = project.relative(path)
+        human[lang] = {
+            entry.msgid: (entry.msgstr, f"{shown}:{entry.linenum}", catalog.state(entry) is catalog.State.APPROVED)
+            for entry in catalog.read(path, display=shown)
+            if _human(entry)
+        }
+    return human
+
+
+def _memory_files(config: Settings) -> list[Path]:
+    if not config.memory_dir.is_dir():
+        return []
+    return sorted(config.memory_dir.glob("*.tmx"))
 
 
 def build_memory(
@@ -52,20 +87,10 @@ def build_memory(
     memory = Memory(config.fuzzy_threshold)
     siblings: Siblings = {}
     for statement in statements if statements is not None else project.statements():
-        human: dict[str, dict[str, tuple[str, str, bool]]] = {}
-        for lang in project.config.languages:
-            path = project.catalog_path(statement.slug, lang)
-            if lang == statement.lang or not path.is_file():
-                continue
-            shown = project.relative(path)
-            found: dict[str, tuple[str, str, bool]] = {}
-            for entry in catalog.read(path, display=shown):
-                if _human(entry):
-                    approved = catalog.state(entry) is catalog.State.APPROVED
-                    origin = f"{shown}:{entry.linenum}"
-                    found[entry.msgid] = (entry.msgstr, origin, approved)
-                    memory.add(statement.lang, lang, Unit(entry.msgid, entry.msgstr, origin, approved))
-            human[lang] = found
+        human = _translations(project, statement)
+        for lang, found in human.items():
+            for msgid, (msgstr, origin, approved) in found.items():
+                memory.add(statement.lang, lang, Unit(msgid, msgstr, origin, approved))
         siblings[statement.slug] = {
             lang: {msgid: value[0] for msgid, value in found.items()} for lang, found in human.items()
         }
@@ -77,30 +102,40 @@ def build_memory(
                     other = b.get(msgid)
                     if other is not None:
                         memory.add(first, second, Unit(text, other[0], other[1], approved and other[2]))
-    if config.memory_dir is not None and config.memory_dir.is_dir():
-        for path in sorted(config.memory_dir.glob("*.tmx")):
-            origin = project.relative(path)
-            for src, tgt, src_text, tgt_text in tmx.read(path):
+    for path in _memory_files(config):
+        origin = project.relative(path)
+        for unit in tmx.read(path):
+            for src, tgt, src_text, tgt_text in unit.pairs():
                 memory.add(src, tgt, Unit(src_text, tgt_text, origin))
     return memory, siblings
 
 
 def import_tmx(project: Project, config: Settings, source: Path) -> Imported:
     """Check a TMX file and keep a copy in the memory directory, where every run reads it."""
-    pairs = list(tmx.read(source))
-    languages = tuple(sorted({lang for src, tgt, _, _ in pairs for lang in (src, tgt)}))
-    directory = config.memory_dir or project.root / "memory"
-    target = directory / source.name
+    units = tmx.read(source)
+    languages = tuple(sorted({lang for unit in units for lang in unit.languages}))
+    target = config.memory_dir / source.name
     replaced = target.exists()
     storage.write_bytes(target, source.read_bytes())
-    return Imported(target, len(pairs), languages, replaced)
+    return Imported(target, len(units), languages, replaced)
 
 
-def export_tmx(project: Project, config: Settings) -> tuple[str, int]:
-    """The whole memory as a TMX document, and the number of units in it."""
-    memory, _ = build_memory(project, config)
-    units = memory.units()
-    document = tmx.dumps(
-        (src, tgt, unit.source, unit.target) for src, tgt, unit in units
-    )
-    return document, len(units)
+def export_tmx(project: Project, config: Settings) -> Exported:
+    """Every human translation of the catalogs, and every unit of the imported TMX files, as TMX.
+
+    A catalog entry is one unit: the statement's text (its language is the
+    unit's `srclang`) and each language's human translation of it.
+    """
+    units: dict[tmx.TranslationUnit, None] = {}
+    for statement in project.statements():
+        human = _translations(project, statement)
+        msgids = dict.fromkeys(msgid for found in human.values() for msgid in found)
+        for msgid in msgids:
+            texts = [(statement.lang, msgid)]
+            texts += [(lang, found[msgid][0]) for lang, found in human.items() if msgid in found]
+            units[tmx.TranslationUnit(statement.lang, tuple(texts))] = None
+    for path in _memory_files(config):
+        units.update(dict.fromkeys(tmx.read(path)))
+    kept = [unit for unit in units if tmx.writable(unit)]
+    document = tmx.dumps(kept, srclang=project.config.source_language)
+    return Exported(document, len(kept), len(units) - len(kept))

@@ -21,11 +21,11 @@ from ..net import is_loopback_host
 from ..config import Section
 from ..errors import ReviewError
 from ..project import Project
-from .packets import export, outbox
+from ..catalog import dumps
+from .packets import build, export, outbox
 from .people import Person, load_people
 from .routing import Worklist, amount, queue
 
-SMTP_KEYS = ("host", "port", "user", "from", "starttls", "password_env")
 TIMEOUT_SECONDS = 60.0
 
 
@@ -45,24 +45,16 @@ class SmtpSettings:
         if not section.data:
             raise section.error("host", "missing; add an [smtp] table with host, port and from "
                                         "to send packets by mail")
-        for key in section.keys():
-            if key == "password":
-                raise section.error(key, "never put the password in the file; set password_env "
-                                         "to the name of an environment variable that holds it")
-            if key not in SMTP_KEYS:
-                raise section.error(key, f"unknown setting; [smtp] has {', '.join(SMTP_KEYS)}")
-        host = section.str("host", None)
+        host = section.get("host")
         if not host:
             raise section.error("host", "missing; the name of the collective's SMTP server")
-        sender = section.str("from", None)
+        sender = section.get("from")
         if not sender:
             raise section.error("from", "missing; the address the packets are sent from")
-        starttls = section.bool("starttls", True)
-        port = section.int("port", 587 if starttls else 25)
-        if not 0 < port < 65536:
-            raise section.error("port", f"expected a port number, found {port}")
-        user = section.str("user", None)
-        password_env = section.str("password_env", None)
+        starttls = section.get("starttls")
+        port = section.get("port") or (587 if starttls else 25)
+        user = section.get("user")
+        password_env = section.get("password_env")
         if user and not password_env:
             raise section.error("password_env", f"missing; name the environment variable that "
                                                 f"holds {user}'s password")
@@ -96,8 +88,6 @@ def _text(reply: bytes | str) -> str:
     return reply.decode(errors="replace") if isinstance(reply, bytes) else reply
 
 
-
-
 def summary(project: Project, worklist: Worklist) -> str:
     """The body of a person's mail: what is waiting for them, per statement."""
     lines = [f"Hello {worklist.person},", "",
@@ -121,8 +111,11 @@ def summary(project: Project, worklist: Worklist) -> str:
 
 
 def message(project: Project, settings: SmtpSettings, person: Person, worklist: Worklist,
-            files: list[Path]) -> EmailMessage:
-    """The mail for one person: summary in the body, packets attached."""
+            files: list[Path], contents: dict[Path, bytes] | None = None) -> EmailMessage:
+    """The mail for one person: summary in the body, packets attached.
+
+    `contents` gives packets not written to disk (a dry run); others are read.
+    """
     mail = EmailMessage()
     mail["From"] = settings.sender
     mail["To"] = person.address
@@ -133,7 +126,8 @@ def message(project: Project, settings: SmtpSettings, person: Person, worklist: 
     folder = outbox(project, person.name)
     for path in files:
         name = path.relative_to(folder).as_posix().replace("/", "--")
-        mail.add_attachment(path.read_bytes(), maintype="application", subtype="x-gettext",
+        data = contents[path] if contents is not None and path in contents else path.read_bytes()
+        mail.add_attachment(data, maintype="application", subtype="x-gettext",
                             filename=name)
     return mail
 
@@ -196,3 +190,36 @@ def send(project: Project, person: str | None = None) -> list[Sent]:
                                   f"already sent to: {done}") from None
             sent.append(Sent(member.name, member.email, tuple(mine), str(mail["Subject"])))
     return sent
+
+
+def show(mail: EmailMessage) -> str:
+    """A mail as a person reads it: headers, body, and each attachment's name and size."""
+    lines = [f"{key}: {value}" for key, value in mail.items()
+             if key not in ("MIME-Version", "Content-Type")]
+    for part in mail.iter_parts():
+        if part.get_filename():
+            payload = part.get_payload(decode=True)
+            size = len(payload) if isinstance(payload, bytes) else 0
+            lines.append(f"Attachment: {part.get_filename()} ({part.get_content_type()}, {size} bytes)")
+    body = mail.get_body(("plain",))
+    text = body.get_content() if body is not None else ""
+    return "\n".join(lines) + "\n\n" + str(text)
+
+
+def preview(project: Project, person: str | None = None) -> list[str]:
+    """The mails `send` would send now, shown with `show`; nothing is written or sent.
+
+    The `[smtp]` settings are checked as for sending, except that the password
+    is not needed.
+    """
+    settings = SmtpSettings.from_section(project.config.section("smtp"))
+    people = load_people(project.config)
+    built = build(project, person)
+    shown = []
+    for worklist in queue(project, person):
+        if not worklist.tasks:
+            continue
+        contents = {target: dumps(po).encode("utf-8") for target, po in built.get(worklist.person, [])}
+        mail = message(project, settings, people[worklist.person], worklist, list(contents), contents)
+        shown.append(show(mail))
+    return shown

@@ -6,7 +6,9 @@ needs rides in extracted comments (``#.``), which Poedit, Lokalize and polib
 keep: the paragraphs before and after, the machine provenance, glossary
 terms, check problems, and a ``tflow-fingerprint`` line recording the entry's
 catalog state at export. The translator comment (``#``) is left free for the
-person; a line ``approve`` there approves the entry.
+person; a line ``approve`` there approves the entry, a line ``override: why``
+accepts its error-level check problems, and any other text is their comment.
+An edit left fuzzy comes back as the person's suggestion (a fuzzy draft).
 
 `import_packets` turns returned packets (or the web sheet's JSON decision
 files) into `Decision`s and applies them through `apply_decisions`, which
@@ -26,6 +28,7 @@ import polib
 from .. import catalog, checks, locales
 from ..catalog import State
 from ..catalog.template import timestamp
+from ..checks.catalogs import entry_pair
 from ..errors import CatalogError, ReviewError
 from ..glossary import Glossary
 from ..project import Project
@@ -36,13 +39,15 @@ from .routing import REVIEWER, Task, queue
 OUTBOX = Path("review") / "outbox"
 MARKER = "tflow-fingerprint:"
 APPROVE = "approve"
+OVERRIDE = "override:"
 PERSON_HEADER = "X-Tflow-Person"
 STATEMENT_HEADER = "X-Tflow-Statement"
 LANGUAGE_HEADER = "X-Tflow-Language"
 EXPORTED_HEADER = "X-Tflow-Exported"
 JSON_KIND = "tflow-decisions"
 CONTEXT_CHARS = 240
-_DECISION_FIELDS = ("slug", "lang", "msgid", "fingerprint", "msgstr", "approve", "person")
+_DECISION_FIELDS = ("slug", "lang", "msgid", "fingerprint", "msgstr", "approve", "person",
+                    "override", "comment", "suggest")
 
 _INSTRUCTIONS = """\
 Review packet for {person}: the {language} ({lang}) translation of {slug}.
@@ -53,8 +58,12 @@ Translate: fill the empty entries; correct machine drafts (fuzzy, "Needs work")
 Review: entries waiting for approval are marked fuzzy. Clear the flag to approve
   the text as it is, or correct it (a correction needs another reviewer).
   A line "approve" in an entry's translator comment approves it too.
-Entries left fuzzy or empty are not imported. Keep the "#." lines: their
-tflow-fingerprint tells whether the catalog changed since this export.
+An edit you leave fuzzy is kept as your suggestion ("needs work"). Anything else
+  you write in an entry's translator comment is kept as your comment on it: ask
+  questions there. A "check error" needs a line "override: <why it is right>"
+  before the entry can be accepted or approved.
+Keep the "#." lines: their tflow-fingerprint tells whether the catalog changed
+since this export.
 Send the saved file back; an editor runs: tflow review import FILE"""
 
 
@@ -89,8 +98,23 @@ def _problem_lines(entry: polib.POEntry, source: str, target: str, glossary: Glo
                    settings: checks.CheckSettings) -> list[str]:
     if not entry.msgstr:
         return []
-    pair = checks.Pair(entry.msgid, entry.msgstr, source, target, glossary, settings)
+    pair = entry_pair(entry, source, target, glossary, settings)
     return [f"check {p.severity} {p.check}: {p.message}" for p in checks.run(pair)]
+
+
+def _defect_lines(entry: polib.POEntry) -> list[str]:
+    """The draft with the words the engine did not know marked ⟨so⟩, and its quality."""
+    if catalog.state(entry) is not State.DRAFT:
+        return []
+    report = catalog.draft_report(entry)
+    lines = []
+    if report.weak and report.quality is not None:
+        lines.append(f"weak draft: quality {report.quality:.2f}; expect a heavy edit")
+    pieces = report.highlight(entry.msgstr)
+    if any(flagged for _, flagged in pieces):
+        shown = "".join(f"⟨{piece}⟩" if flagged else piece for piece, flagged in pieces)
+        lines.append("unknown words marked: " + " ".join(shown.split()))
+    return lines
 
 
 def _marker(entry: polib.POEntry) -> str:
@@ -101,10 +125,12 @@ def _marker(entry: polib.POEntry) -> str:
 def _annotate(entry: polib.POEntry, task: Task, before: str | None, after: str | None,
               extra: list[str]) -> None:
     """Turn a catalog entry into its packet form: comments for the person, marker last."""
-    found = catalog.notes(entry)
     lines = [line for line in (entry.comment or "").split("\n") if line]
     if task.role == REVIEWER:
-        lines.append(f"task: review (translated by {found.get('translated', 'unknown')})")
+        who = catalog.authorship(entry)
+        lines.append(f"task: review (translated by {who.person} {who.day})" if who else
+                     "task: review (nobody is on record as its translator; approving it makes "
+                     "you its translator, and another reviewer approves it)")
     else:
         lines.append(f"task: translate ({task.state.value})")
     if before is not None:
@@ -135,13 +161,16 @@ def _packet(project: Project, person: Person, slug: str, lang: str, tasks: list[
         task = wanted.get(entry.msgid)
         if task is None:
             continue
-        extra = _glossary_lines(glossary, entry, source, lang)
+        extra = _defect_lines(entry)
+        extra += _glossary_lines(glossary, entry, source, lang)
         extra += _problem_lines(entry, source, lang, glossary, settings)
         before = live[index - 1].msgid if index > 0 else None
         after = live[index + 1].msgid if index + 1 < len(live) else None
+        keep.append((catalog.weak_first(entry), entry, task, before, after, extra))
+    keep.sort(key=lambda item: item[0])  # weak drafts first, weakest first; the rest in order
+    for _, entry, task, before, after, extra in keep:
         _annotate(entry, task, before, after, extra)
-        keep.append(entry)
-    po[:] = keep
+    po[:] = [item[1] for item in keep]
     po.header = _INSTRUCTIONS.format(person=person.name, language=locales.english_name(lang),
                                      lang=lang, slug=slug, exported=exported)
     po.metadata["Last-Translator"] = person.address
@@ -152,27 +181,36 @@ def _packet(project: Project, person: Person, slug: str, lang: str, tasks: list[
     return po
 
 
+def build(project: Project, person: str | None = None) -> dict[str, list[tuple[Path, polib.POFile]]]:
+    """Each person's (or `person`'s) packets, in memory: where each goes, and its catalog."""
+    people = load_people(project.config)
+    glossary = Glossary.load(project.config.glossary_path)
+    settings = checks.load_settings(project.config)
+    exported = timestamp()
+    built: dict[str, list[tuple[Path, polib.POFile]]] = {}
+    for worklist in queue(project, person):
+        folder = outbox(project, worklist.person)
+        made = built.setdefault(worklist.person, [])
+        for slug, lang in worklist.units:
+            tasks = [t for t in worklist.tasks if (t.slug, t.lang) == (slug, lang)]
+            made.append((folder / f"{slug}.{lang}.po",
+                         _packet(project, people[worklist.person], slug, lang, tasks, glossary,
+                                 settings, exported)))
+    return built
+
+
 def export(project: Project, person: str | None = None) -> list[Path]:
     """Write each person's (or `person`'s) packets to the outbox; return their paths.
 
     Packets that no longer have work (the entries were done meanwhile) are
     removed from the person's outbox, so the outbox always matches the queue.
     """
-    people = load_people(project.config)
-    glossary = Glossary.load(project.config.glossary_path)
-    settings = checks.CheckSettings.from_config(project.config)
-    exported = timestamp()
     written: list[Path] = []
-    for worklist in queue(project, person):
-        folder = outbox(project, worklist.person)
-        made: list[Path] = []
-        for slug, lang in worklist.units:
-            tasks = [t for t in worklist.tasks if (t.slug, t.lang) == (slug, lang)]
-            packet = _packet(project, people[worklist.person], slug, lang, tasks, glossary,
-                             settings, exported)
-            target = folder / f"{slug}.{lang}.po"
+    for name, packets in build(project, person).items():
+        made = [target for target, _ in packets]
+        for target, packet in packets:
             catalog.write(packet, target)
-            made.append(target)
+        folder = outbox(project, name)
         if folder.is_dir():
             for old in folder.rglob("*.po"):
                 if old not in made:
@@ -198,20 +236,41 @@ def _marker_of(entry: polib.POEntry, display: str) -> tuple[str, State, str]:
     )
 
 
-def _entry_decision(entry: polib.POEntry, slug: str, lang: str, person: str,
-                    display: str) -> Decision | None:
-    """What the person did to one packet entry, or None when they left it alone."""
+def _person_lines(entry: polib.POEntry) -> tuple[bool, str | None, str | None]:
+    """What the person wrote in the translator comment: approve mark, override reason, comment."""
+    marked, override, rest = False, None, []
+    for line in (entry.tcomment or "").split("\n"):
+        stripped = line.strip()
+        if stripped.lower() == APPROVE:
+            marked = True
+        elif stripped.lower().startswith(OVERRIDE):
+            override = stripped[len(OVERRIDE):].strip()
+        elif stripped:
+            rest.append(stripped)
+    return marked, override, "\n".join(rest) or None
+
+
+def _entry_decisions(entry: polib.POEntry, slug: str, lang: str, person: str,
+                     display: str) -> list[Decision]:
+    """What the person did to one packet entry: nothing, or decisions that account for all of it."""
     fingerprint, exported_state, exported_hash = _marker_of(entry, display)
-    if not entry.msgstr:
-        return None
-    fuzzy = "fuzzy" in entry.flags
-    marked = any(line.strip().lower() == APPROVE for line in (entry.tcomment or "").split("\n"))
+    marked, override, comment = _person_lines(entry)
     edited = catalog.msgstr_hash(entry.msgstr) != exported_hash
-    if fuzzy and not marked:
-        return None
+
+    def decision(msgstr: str | None, approve: bool = False, *, note: str | None = comment,
+                 suggest: bool = False) -> Decision:
+        return Decision(slug, lang, entry.msgid, fingerprint, msgstr, approve, person,
+                        override=override, comment=note, suggest=suggest)
+
+    remark = [decision(None)] if comment else []
+    if not entry.msgstr:
+        # An emptied text is refused with a line in the report, never ignored.
+        return [decision("", note=None), *remark] if edited else remark
+    if "fuzzy" in entry.flags and not marked:
+        return [decision(entry.msgstr, suggest=True)] if edited else remark
     if exported_state is State.TRANSLATED and not edited:
-        return Decision(slug, lang, entry.msgid, fingerprint, None, True, person)
-    return Decision(slug, lang, entry.msgid, fingerprint, entry.msgstr, marked, person)
+        return [decision(None, True)]
+    return [decision(entry.msgstr, marked)]
 
 
 def _check_person(project: Project, people: dict[str, Person], person: str, lang: str,
@@ -259,9 +318,7 @@ def _po_decisions(project: Project, path: Path, people: dict[str, Person],
     for entry in po:
         if entry.obsolete:
             continue
-        decision = _entry_decision(entry, slug, lang, person, display)
-        if decision is not None:
-            found.append(decision)
+        found += _entry_decisions(entry, slug, lang, person, display)
     return found
 
 
@@ -304,18 +361,24 @@ def _json_decisions(project: Project, path: Path, people: dict[str, Person],
             if item[key] != value:
                 raise ReviewError(f"{where}{key} is {item[key]!r}, but the file is "
                                   f"{person}'s {lang} decisions", path=display)
-        msgstr = item.get("msgstr")
-        if msgstr is not None and not isinstance(msgstr, str):
-            raise ReviewError(f"{where}msgstr: expected a string or null, found {msgstr!r}",
+        for key in ("msgstr", "override", "comment"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise ReviewError(f"{where}{key}: expected a string or null, found {item[key]!r}",
+                                  path=display)
+        if not isinstance(item.get("suggest", False), bool):
+            raise ReviewError(f"{where}suggest: expected true or false, found {item['suggest']!r}",
                               path=display)
         decisions.append(Decision(
             slug=_field(item, "slug", str, where, display),
             lang=lang,
             msgid=_field(item, "msgid", str, where, display),
             fingerprint=_field(item, "fingerprint", str, where, display),
-            msgstr=msgstr,
+            msgstr=item.get("msgstr"),
             approve=_field(item, "approve", bool, where, display),
             person=person,
+            override=item.get("override"),
+            comment=item.get("comment"),
+            suggest=item.get("suggest", False),
         ))
     return decisions
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..config import Config, Section
+from ..config import ROLES, Config, Section
 
-ROLES = ("translator", "reviewer")
-KEYS = ("name", "email", "languages", "roles", "max_words")
 _NAME = re.compile(r"^\w[\w.-]*$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
 
@@ -27,6 +25,7 @@ class Person:
     languages: tuple[str, ...]
     roles: tuple[str, ...]
     max_words: int | None = None
+    ui: str | None = None
 
     def can_translate(self, lang: str) -> bool:
         return "translator" in self.roles and lang in self.languages
@@ -49,22 +48,19 @@ class Person:
 
 
 def _person(section: Section, languages: tuple[str, ...]) -> Person:
-    for key in section.keys():
-        if key not in KEYS:
-            raise section.error(key, f"unknown key; a person has {', '.join(KEYS)}")
-    name = section.str("name", None)
+    name = section.get("name")
     if name is None:
         raise section.error("name", "missing; every person needs a name")
     if not _NAME.match(name):
         raise section.error(
             "name", f"expected one word (letters, digits, '.', '_', '-'), found {name!r}"
         )
-    email = section.str("email", None)
+    email = section.get("email")
     if email is None:
         raise section.error("email", f"missing; {name} needs an email address")
     if not _EMAIL.match(email):
         raise section.error("email", f"expected an address like olena@example.org, found {email!r}")
-    langs = section.str_list("languages", None)
+    langs = section.get("languages")
     if not langs:
         raise section.error("languages", f"missing; list the languages {name} works in")
     for lang in langs:
@@ -72,21 +68,16 @@ def _person(section: Section, languages: tuple[str, ...]) -> Person:
             raise section.error(
                 "languages", f"{lang!r} is not a project language ({', '.join(languages)})"
             )
-    roles = section.str_list("roles", None)
+    roles = section.get("roles")
     if not roles:
         raise section.error("roles", f"missing; give {name} one or both of {', '.join(ROLES)}")
-    for role in roles:
-        if role not in ROLES:
-            raise section.error("roles", f"expected {' or '.join(ROLES)}, found {role!r}")
-    max_words = section.int("max_words", None)
-    if max_words is not None and max_words <= 0:
-        raise section.error("max_words", f"expected a positive number of words, found {max_words}")
     return Person(
         name=name,
         email=email,
         languages=tuple(dict.fromkeys(langs)),
         roles=tuple(dict.fromkeys(roles)),
-        max_words=max_words,
+        max_words=section.get("max_words"),
+        ui=section.get("ui"),
     )
 
 

@@ -376,14 +376,25 @@ def route(project: Project) -> Assignments:
     return Assignments(path, items, tuple(router.notes), written)
 
 
-def _tasks(unit: _Unit, assignment: Assignment, name: str, two_people: bool) -> list[Task]:
+def _reviewer_of(entry: polib.POEntry, assignment: Assignment, two_people: bool,
+                 reviewers: list[str]) -> str | None:
+    """Who reviews a translated entry: the assigned reviewer, or, when the rules keep them
+    from approving it (they are its translator), the first other reviewer of the language."""
+    if assignment.reviewer is None:
+        return None
+    for name in [assignment.reviewer, *(r for r in reviewers if r != assignment.reviewer)]:
+        if catalog.approval_verdict(entry, name, two_people=two_people).allowed:
+            return name
+    return None
+
+
+def _tasks(unit: _Unit, assignment: Assignment, name: str, two_people: bool,
+           reviewers: list[str]) -> list[Task]:
     tasks = []
     for entry, current, count in unit.entries:
         if current in TO_TRANSLATE and assignment.translator == name:
             role = TRANSLATOR
-        elif current is State.TRANSLATED and assignment.reviewer == name and not (
-            two_people and catalog.translator(entry) == name
-        ):
+        elif current is State.TRANSLATED and _reviewer_of(entry, assignment, two_people, reviewers) == name:
             role = REVIEWER
         else:
             continue
@@ -398,7 +409,8 @@ def queue(project: Project, person: str | None = None) -> list[Worklist]:
 
     A translator's list holds the empty, draft and stale entries of their
     statements; a reviewer's the translated, not yet approved entries that
-    they did not translate themselves (when two people are required).
+    they may approve (`catalog.approval_verdict`). An entry its assigned
+    reviewer translated goes to the first other reviewer of the language.
     """
     people = load_people(project.config)
     if person is not None and person not in people:
@@ -416,6 +428,7 @@ def queue(project: Project, person: str | None = None) -> list[Worklist]:
         if not roles:
             continue
         assignment = Assignment(unit.slug, unit.lang, roles.get(TRANSLATOR), roles.get(REVIEWER))
+        reviewers = [p.name for p in people.values() if p.can_review(unit.lang)]
         for name in names:
-            tasks[name] += _tasks(unit, assignment, name, project.config.two_people)
+            tasks[name] += _tasks(unit, assignment, name, project.config.two_people, reviewers)
     return [Worklist(name, tuple(tasks[name])) for name in names]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .. import locales
 from ..errors import StatementError
-from . import cache, frontmatter, markdown, text
-from .model import Layout, Segment, Span, Statement, split_lines
+from . import cache, frontmatter, language, markdown, text
+from .model import BOM, Layout, Segment, Span, Statement, split_lines
 
 __all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "split_lines", "SUFFIXES", "BOM", "commonmark_text"]
 
@@ -36,9 +36,6 @@ def read_source(path: Path, display: Path | None = None) -> str:
         ) from None
 
 
-BOM = "\ufeff"
-
-
 def commonmark_text(source: str) -> str:
     """The text segments are cut from: without a leading BOM, NUL as U+FFFD (as CommonMark reads it).
 
@@ -50,8 +47,12 @@ def commonmark_text(source: str) -> str:
 
 
 def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None = None,
-         cache_dir: Path | None = None) -> Statement:
-    """Read and segment one statement (with `cache_dir`, reusing the last run's segments)."""
+         cache_dir: Path | None = None, languages: tuple[str, ...] = ()) -> Statement:
+    """Read and segment one statement (with `cache_dir`, reusing the last run's segments).
+
+    A statement without `lang:` whose text is clearly in another of `languages`
+    than `default_lang` is refused rather than taken for the default.
+    """
     shown = display_path or path
     source = read_source(path, shown)
     lines = split_lines(commonmark_text(source))
@@ -74,4 +75,19 @@ def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None 
             found += markdown.segments(body, lines)
         if cache_dir is not None:
             cache.store(cache_dir, slug, source_key, found)
+    if "lang" not in meta and languages:
+        _require_default_language(found, default_lang, languages, shown, cache_dir, source_key)
     return Statement(shown, slug, lang, kind, source, meta, tuple(found))
+
+
+def _require_default_language(found: list[Segment], default_lang: str, languages: tuple[str, ...],
+                              shown: Path, cache_dir: Path | None, source_key: str) -> None:
+    text = "\n".join(segment.text for segment in found)
+    guess = language.remembered(cache_dir, source_key, text, languages)
+    if guess is not None and guess.lang != default_lang:
+        raise StatementError(
+            f"no `lang:` in front matter and the text reads as {locales.english_name(guess.lang)}, "
+            f"not {locales.english_name(default_lang)} (source_language); "
+            f"add front matter `lang: {guess.lang}`",
+            path=shown, line=1,
+        )

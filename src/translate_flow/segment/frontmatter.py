@@ -9,24 +9,29 @@ from typing import Any
 import yaml
 
 from ..errors import StatementError
-from .model import Layout, Segment, Span
+from .model import BOM, Layout, Segment, Span, split_lines
 
 TRANSLATABLE_KEYS = ("title", "subtitle", "description", "summary")
 
 _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*")
+# Any YAML `key: value` line (plain or quoted key); a block without one is Markdown.
+_MAPPING_LINE = re.compile(r"[ \t]*(?:\"[^\"]*\"|'[^']*'|[^\s#:'\"][^:]*?)[ \t]*:(?:[ \t]|\r?\n|\r|$)")
 
 
 def length(lines: list[str]) -> int:
     """How many lines the front matter takes, fences included; 0 when there is none.
 
-    -1 when a `---` opens it and nothing closes it.
+    -1 when a `---` opens it and nothing closes it. A first `---` followed by
+    text without a single `key: value` line is a thematic break, as CommonMark
+    reads it, not front matter; an empty block between fences is front matter.
     """
-    if not lines or lines[0].rstrip("\r\n") != "---":
+    if not lines or lines[0].removeprefix(BOM).rstrip("\r\n") != "---":
         return 0
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n") in ("---", "..."):
-            return index + 1
-    return -1
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") in ("---", "...")), None)
+    block = lines[1:closing]
+    if any(line.strip() for line in block) and not any(_MAPPING_LINE.match(line) for line in block):
+        return 0
+    return -1 if closing is None else closing + 1
 
 
 def split(lines: list[str], path: Path) -> tuple[int, dict[str, Any]]:
@@ -77,3 +82,23 @@ def segments(lines: list[str], count: int, meta: dict[str, Any]) -> list[Segment
             found.append(Segment(value, key, tuple(spans), Layout.YAML))
         index = last + 1
     return found
+
+
+def with_language(text: str, lang: str) -> str:
+    """`text` whose front matter says `lang:` `lang`: the key's line replaced, or added last.
+
+    A text without front matter is returned as it is.
+    """
+    lines = split_lines(text)
+    count = length(lines)
+    if count < 2:
+        return text
+    eol = lines[0].removeprefix(BOM)[3:] or "\n"
+    for index in range(1, count - 1):
+        match = _KEY_LINE.match(lines[index])
+        if match and match.group(1) == "lang":
+            body = lines[index].rstrip("\r\n")
+            lines[index] = f"lang: {lang}{lines[index][len(body):] or eol}"
+            return "".join(lines)
+    lines.insert(count - 1, f"lang: {lang}{eol}")
+    return "".join(lines)

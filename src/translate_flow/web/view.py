@@ -35,7 +35,7 @@ class Context:
     @classmethod
     def load(cls, project: Project) -> Context:
         glossary = Glossary.load(project.config.glossary_path)
-        return cls(glossary, problem_finder(glossary, checks.CheckSettings.from_config(project.config)))
+        return cls(glossary, problem_finder(glossary, checks.load_settings(project.config)))
 
 
 def problem_finder(glossary: Glossary, settings: checks.CheckSettings) -> ProblemFinder:
