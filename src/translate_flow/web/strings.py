@@ -173,6 +173,7 @@ def script_strings(lang: str) -> dict[str, Any]:
         "draft_marked": tr(lang, "Marked in the draft:"),
         "unknown_word": tr(lang, "the engine did not know this word"),
         "generation_error": tr(lang, "the engine could not inflect this word"),
+        "marked_word": tr(lang, "the engine marked this word"),
         "unknown_list": tr(lang, "Unknown to the engine: %(words)s"),
         "errors_list": tr(lang, "Not inflected: %(words)s"),
         "quality": tr(lang, "quality %(percent)s%%"),

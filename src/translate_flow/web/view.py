@@ -90,14 +90,16 @@ def draft_view(entry: polib.POEntry) -> JSON | None:
     """The draft's defects for a page: its text in pieces (marked words flagged), quality.
 
     The pieces come from `DraftReport.highlight`; a marked piece is ``"unknown"``
-    (a word the engine did not know) or ``"error"`` (one it could not inflect).
-    The page puts every piece in as text, so nothing in a draft is markup.
+    (a word the engine did not know), ``"error"`` (one it could not inflect) or
+    ``"marked"`` (any other mark the engine left). The page puts every piece in
+    as text, so nothing in a draft is markup.
     """
     report = catalog.draft_report(entry)
     if report.origin is None or not entry.msgstr:
         return None
-    unknown = {word.casefold() for word in report.unknown}
-    pieces = [[text, ("unknown" if text.casefold() in unknown else "error") if marked else None]
+    kinds = {word.casefold(): "error" for word in report.errors}
+    kinds.update({word.casefold(): "unknown" for word in report.unknown})
+    pieces = [[text, kinds.get(text.casefold(), "marked") if marked else None]
               for text, marked in report.highlight(entry.msgstr)]
     return {
         "pieces": pieces,

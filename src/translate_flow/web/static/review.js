@@ -147,7 +147,8 @@ export class Review {
         el("span", { class: "label" }, say("draft_marked") + " "),
         draft.pieces.map(function (piece) {
           if (!piece[1]) return piece[0];
-          return el("mark", { class: piece[1], title: say(piece[1] === "unknown" ? "unknown_word" : "generation_error") },
+          const titles = { unknown: "unknown_word", error: "generation_error" };
+          return el("mark", { class: piece[1], title: say(titles[piece[1]] || "marked_word") },
             piece[0]);
         })),
       el("p", { class: "defects" },
