@@ -34,7 +34,7 @@ from ..errors import ReviewError
 from ..text import mark_words
 
 PROVENANCE_KEYS = ("machine", "memory")
-DEFECT_KEYS = ("unknown", "errors", "quality")
+DEFECT_KEYS = ("unknown", "errors", "ambiguous", "quality")
 """What a provenance note may carry after its origin, each as ``; key: value``."""
 WEAK_QUALITY = 0.9
 """A draft whose quality figure is below this needs more than a light edit."""
@@ -48,6 +48,11 @@ _CONFLICT = re.compile(r"^(.+?) (\d{4}-\d\d-\d\d):(?: (.*))?$")
 _NOTE = re.compile(r"^(%s): ?(.*)$" % "|".join(NOTE_KEYS))
 REPLACED_BELOW = 0.5
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+# `pybabel update` rewrites translator comments wrapped at 76 columns
+# (babel.messages.pofile.write_po) and turns the `#|` fields of an entry that
+# is not fuzzy into comments (`# | msgid "…"`).
+_BABEL_COMMENT_WIDTH = 76
+_PREVIOUS_AS_COMMENT = re.compile(r'^\| ?(?:(msgctxt|msgid|msgid_plural) )?"(.*)"$')
 
 
 class State(Enum):
@@ -147,6 +152,44 @@ def notes(entry: polib.POEntry) -> dict[str, str]:
         if match:
             found[match.group(1)] = match.group(2)
     return found
+
+
+def repair_notes(entry: polib.POEntry) -> None:
+    """Undo what `pybabel update` does to an entry's comments.
+
+    A note Babel wrapped onto several comment lines is joined again (a line
+    continues a note when Babel could not fit its first word on the line
+    before), and `# | msgid "…"` comments become the previous fields they were.
+    """
+    kept: list[str] = []
+    previous: dict[str, str] = {}
+    field = ""
+    in_note = False
+    last = ""
+    lines = _lines(entry)
+    while lines:
+        line = lines.pop(0)
+        while line.startswith("|") and not _PREVIOUS_AS_COMMENT.match(line) and lines:
+            line += " " + lines.pop(0)  # a quoted field Babel wrapped
+        quoted = _PREVIOUS_AS_COMMENT.match(line)
+        if quoted:
+            field = quoted.group(1) or field
+            if field:
+                previous[field] = previous.get(field, "") + polib.unescape(quoted.group(2))
+            in_note = False
+            continue
+        note = _NOTE.match(line) is not None
+        if (in_note and not note and line and len(last) <= _BABEL_COMMENT_WIDTH
+                and len(last) + 1 + len(line.split(" ", 1)[0]) > _BABEL_COMMENT_WIDTH):
+            kept[-1] += " " + line
+        else:
+            kept.append(line)
+            in_note = note
+        last = line
+    entry.tcomment = "\n".join(kept)
+    for name, value in previous.items():
+        if getattr(entry, f"previous_{name}") is None:
+            setattr(entry, f"previous_{name}", value)
 
 
 def set_note(entry: polib.POEntry, key: str, value: str | None) -> None:
@@ -304,19 +347,50 @@ def approval_verdict(entry: polib.POEntry, person: str, *, two_people: bool) -> 
     return Verdict(True)
 
 
+_AMBIGUITY = re.compile(r"^(?P<source>[^→()]+?)→(?P<draft>[^→()]+?) \((?P<others>[^()]+)\)$")
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A word of the source the engine read one way where its dictionary has other senses.
+
+    ``стоим→коштуємо (стояти)``: the source word, the word the draft has for it
+    (the engine's guess), and the other senses' translations (lemmas). The
+    reviewer decides which one the statement means.
+    """
+
+    source: str
+    draft: str
+    others: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.source}→{self.draft} ({'|'.join(self.others)})"
+
+    @classmethod
+    def parse(cls, text: str) -> Ambiguity | None:
+        """The ambiguity `str` wrote, or None for text of another shape."""
+        found = _AMBIGUITY.match(text.strip())
+        if found is None:
+            return None
+        others = tuple(other for other in found["others"].split("|") if other)
+        return cls(found["source"], found["draft"], others) if others else None
+
+
 @dataclass(frozen=True)
 class DraftReport:
     """What a draft's provenance note says: where it came from and what is wrong with it.
 
     `unknown` are words the engine did not know (left as in the source),
-    `errors` words it could not inflect; `quality` is the share of the draft's
-    words the engine knew and the checks passed (None when not recorded).
+    `errors` words it could not inflect, `ambiguous` the words whose sense it
+    guessed (`Ambiguity`); `quality` is the share of the draft's words the
+    engine knew and the checks passed (None when not recorded).
     """
 
     origin: str | None = None
     unknown: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
     quality: float | None = None
+    ambiguous: tuple[Ambiguity, ...] = ()
 
     @property
     def weak(self) -> bool:
@@ -327,13 +401,19 @@ class DraftReport:
         """Every word the engine marked, unknown first."""
         return tuple(dict.fromkeys(self.unknown + self.errors))
 
+    @property
+    def guessed(self) -> tuple[str, ...]:
+        """The draft's words for the source words whose sense the engine guessed."""
+        return tuple(dict.fromkeys(item.draft for item in self.ambiguous))
+
     def highlight(self, msgstr: str) -> tuple[tuple[str, bool], ...]:
-        """`msgstr` in pieces, True for the words the engine marked (for a page to highlight)."""
-        return mark_words(msgstr, self.defects)
+        """`msgstr` in pieces, True for the words the engine marked or guessed (for a page to highlight)."""
+        return mark_words(msgstr, self.defects + self.guessed)
 
 
 def provenance_note(origin: str, report: DraftReport) -> str:
-    """``machine: apertium 2026-12-01; unknown: Майдане, ради; quality: 0.82``.
+    """``machine: apertium 2026-12-01; unknown: Майдане, ради; ambiguous: стоим→коштуємо (стояти);
+    quality: 0.82``.
 
     `origin` is ``"<key>: <details>"`` with key ``machine`` or ``memory``.
     """
@@ -342,6 +422,8 @@ def provenance_note(origin: str, report: DraftReport) -> str:
         parts.append("unknown: " + ", ".join(report.unknown))
     if report.errors:
         parts.append("errors: " + ", ".join(report.errors))
+    if report.ambiguous:
+        parts.append("ambiguous: " + ", ".join(str(item) for item in report.ambiguous))
     if report.quality is not None:
         parts.append(f"quality: {report.quality:.2f}")
     return "; ".join(parts)
@@ -374,7 +456,7 @@ def _word_list(value: str | None) -> tuple[str, ...]:
 
 
 def draft_report(entry: polib.POEntry) -> DraftReport:
-    """The origin, unknown words, generation errors and quality recorded with an entry."""
+    """The origin, unknown words, generation errors, ambiguities and quality recorded with an entry."""
     parts = _provenance_parts(entry)
     if parts is None:
         return DraftReport()
@@ -383,7 +465,10 @@ def draft_report(entry: polib.POEntry) -> DraftReport:
         quality: float | None = float(extra["quality"]) if "quality" in extra else None
     except ValueError:
         quality = None
-    return DraftReport(origin, _word_list(extra.get("unknown")), _word_list(extra.get("errors")), quality)
+    ambiguous = tuple(found for item in _word_list(extra.get("ambiguous"))
+                      if (found := Ambiguity.parse(item)) is not None)
+    return DraftReport(origin, _word_list(extra.get("unknown")), _word_list(extra.get("errors")), quality,
+                       ambiguous)
 
 
 def weak_first(entry: polib.POEntry) -> tuple[int, float]:
