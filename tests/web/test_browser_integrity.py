@@ -170,8 +170,10 @@ def test_a_weak_draft_is_highlighted_and_visited_first(
     nato = article(tab, NATO)
     marks = nato.locator(".draft-marks mark")
     assert [(m.inner_text(), m.get_attribute("class")) for m in marks.all()] == [
-        ("обидва", "error"), ("здесь", "unknown")]
-    assert nato.locator(".draft-marks .text").inner_text().endswith("помирати здесь <b>.")
+        ("обидва", "error"), ("здесь", "unknown"), ("коштуємо", "ambiguous")]
+    assert nato.locator(".draft-marks .text").inner_text().endswith("помирати здесь, ми коштуємо <b>.")
+    assert nato.locator(".guesses").inner_text() == (
+        "«коштуємо» — здогадка рушія для «стоим», що може означати й «стояти», «стоїмо»")
     assert nato.locator(".draft-marks b").count() == 0
     assert "Невідомі рушієві: здесь" in nato.locator(".defects").inner_text()
     assert nato.locator(".quality.weak").inner_text() == "якість 41% · слабка чернетка"
@@ -205,7 +207,7 @@ def test_the_sheet_sends_override_and_comments_and_asks_the_servers_own_edit_ver
     tab.page.goto(sheet.as_uri())
     tab.page.wait_for_selector(".entry")
     nato = article(tab, NATO)
-    assert [m.inner_text() for m in nato.locator(".draft-marks mark").all()] == ["обидва", "здесь"]
+    assert [m.inner_text() for m in nato.locator(".draft-marks mark").all()] == ["обидва", "здесь", "коштуємо"]
     condemn = article(tab, CONDEMN)
     condemn.get_by_role("button", name="Затвердити").click()
     dialog = tab.page.get_by_role("dialog")

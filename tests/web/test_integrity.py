@@ -15,8 +15,9 @@ from translate_flow.web.work import find_statement
 from .conftest import CONDEMN, NATO, TITLE, Client, entry, po_path
 
 WITH_ERROR = "Ми засуджуємо війну і мобілізацію в Україні, ёлки."
-WEAK_DRAFT = "НАТО і Кремль обидва посилають робітників помирати здесь <b>."
-WEAK_NOTE = "machine: apertium 2026-12-01; unknown: здесь; errors: обидва; quality: 0.41"
+WEAK_DRAFT = "НАТО і Кремль обидва посилають робітників помирати здесь, ми коштуємо <b>."
+WEAK_NOTE = ("machine: apertium 2026-12-01; unknown: здесь; errors: обидва; "
+             "ambiguous: стоим→коштуємо (стояти|стоїмо); quality: 0.41")
 
 
 def put_error(root: Path) -> None:
@@ -28,7 +29,7 @@ def put_error(root: Path) -> None:
 
 
 def put_weak_draft(root: Path) -> None:
-    """A machine draft of NATO with an unknown word, a generation error and a low quality."""
+    """A machine draft of NATO with an unknown word, a generation error, a guess and a low quality."""
     with catalog.editing(po_path(root, "uk")) as po:
         for item in po:
             if item.msgid == NATO:
@@ -165,10 +166,11 @@ def test_a_draft_carries_its_marked_words_and_quality(root: Path, signed_in: Any
     shown = view_of(signed_in("olena"), NATO)["draft"]
     assert shown["pieces"] == [["НАТО і Кремль ", None], ["обидва", "error"],
                                [" посилають робітників помирати ", None], ["здесь", "unknown"],
-                               [" <b>.", None]]
+                               [", ми ", None], ["коштуємо", "ambiguous"], [" <b>.", None]]
     assert "".join(text for text, _ in shown["pieces"]) == WEAK_DRAFT
     assert (shown["unknown"], shown["errors"], shown["quality"], shown["weak"]) == (
         ["здесь"], ["обидва"], 0.41, True)
+    assert shown["ambiguous"] == [{"source": "стоим", "draft": "коштуємо", "others": ["стояти", "стоїмо"]}]
     assert view_of(signed_in("taras"), CONDEMN)["draft"] is None
 
 

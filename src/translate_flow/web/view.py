@@ -91,21 +91,25 @@ def draft_view(entry: polib.POEntry) -> JSON | None:
 
     The pieces come from `DraftReport.highlight`; a marked piece is ``"unknown"``
     (a word the engine did not know), ``"error"`` (one it could not inflect) or
-    ``"marked"`` (any other mark the engine left). The page puts every piece in
-    as text, so nothing in a draft is markup.
+    ``"ambiguous"`` (the engine's guess among a source word's senses, listed in
+    `ambiguous` with the others). The page puts every piece in as text, so
+    nothing in a draft is markup.
     """
     report = catalog.draft_report(entry)
     if report.origin is None or not entry.msgstr:
         return None
-    kinds = {word.casefold(): "error" for word in report.errors}
+    kinds = {word.casefold(): "ambiguous" for word in report.guessed}
+    kinds.update({word.casefold(): "error" for word in report.errors})
     kinds.update({word.casefold(): "unknown" for word in report.unknown})
-    pieces = [[text, kinds.get(text.casefold(), "marked") if marked else None]
+    pieces = [[text, kinds[text.casefold()] if marked else None]
               for text, marked in report.highlight(entry.msgstr)]
     return {
         "pieces": pieces,
         "unknown": list(report.unknown),
         "errors": list(report.errors),
-        "marked": bool(report.defects),
+        "ambiguous": [{"source": a.source, "draft": a.draft, "others": list(a.others)}
+                      for a in report.ambiguous],
+        "marked": bool(report.defects or report.guessed),
         "quality": report.quality,
         "weak": report.weak,
     }

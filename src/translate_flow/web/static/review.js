@@ -147,14 +147,19 @@ export class Review {
         el("span", { class: "label" }, say("draft_marked") + " "),
         draft.pieces.map(function (piece) {
           if (!piece[1]) return piece[0];
-          const titles = { unknown: "unknown_word", error: "generation_error" };
-          return el("mark", { class: piece[1], title: say(titles[piece[1]] || "marked_word") },
+          const titles = { unknown: "unknown_word", error: "generation_error", ambiguous: "guessed_word" };
+          return el("mark", { class: piece[1], title: say(titles[piece[1]]) },
             piece[0]);
         })),
       el("p", { class: "defects" },
         draft.unknown.length ? el("span", { class: "unknown" }, say("unknown_list", { words: draft.unknown.join(", ") })) : null,
         draft.unknown.length && draft.errors.length ? " · " : null,
-        draft.errors.length ? el("span", { class: "error" }, say("errors_list", { words: draft.errors.join(", ") })) : null))
+        draft.errors.length ? el("span", { class: "error" }, say("errors_list", { words: draft.errors.join(", ") })) : null),
+      draft.ambiguous.length ? el("ul", { class: "guesses", "aria-label": say("guesses") },
+        draft.ambiguous.map(function (guess) {
+          return el("li", {}, say("guessed", { source: guess.source, draft: guess.draft,
+            others: guess.others.map(function (other) { return "«" + other + "»"; }).join(", ") }));
+        })) : null)
       : null;
     return marks;
   }
