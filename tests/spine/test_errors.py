@@ -173,3 +173,13 @@ def test_the_language_verdict_of_an_unchanged_statement_is_remembered(
 
     monkeypatch.setattr(language, "detect", unused)
     assert tflow("extract").stderr == first.stderr != ""
+
+
+def test_a_bad_statement_stops_extract_before_any_catalog_is_written(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "a-good.md", "---\nlang: en\n---\n\nWe condemn the war.\n")
+    (project / "statements" / "b-bad.md").write_bytes(b"---\nlang: en\n---\n\nWe condemn the war \xe9t\xe9.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert "statements/b-bad.md:5: not UTF-8" in result.stderr
+    assert not (project / "locales/templates/a-good.pot").exists()
+    assert not (project / "locales/uk/a-good.po").exists()
