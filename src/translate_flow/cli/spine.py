@@ -180,9 +180,10 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     rows = progress(project, statements)
     people = pending_by_person(project)
     remarks = comment_rows(project, statements)
+    stray = [] if statements else [project.relative(p) for p in project.stray_catalogs(project.statements())]
     if as_json:
-        click.echo(json.dumps({"catalogs": rows, "people": people, "comments": remarks}, indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps({"catalogs": rows, "people": people, "comments": remarks, "stray": stray},
+                              indent=2, ensure_ascii=False))
         return
     short = {"untranslated": "empty", "draft": "draft", "stale": "stale",
              "translated": "transl.", "approved": "approved"}
@@ -216,6 +217,11 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
                        f"{', '.join(work['statements'])}")
     elif people:
         click.echo("\nno work assigned yet: `tflow route` gives it to the people in the config")
+    if stray:
+        click.echo(f"\ncatalogs without a statement ({len(stray)}): its statement was removed, renamed or "
+                   "changed its `lang:`; restore it, or `git rm` the files once their translations are saved:")
+        for path in stray:
+            click.echo(f"  {path}")
     if remarks:
         click.echo("\ncomments (`tflow comment` answers them):")
         for remark in remarks:
