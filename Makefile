@@ -54,9 +54,9 @@ test: $(STAMP) system-check
 
 # The interface strings (ui/): extract from the code and templates, merge into uk and ru.
 ui-catalogs: $(STAMP)
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k tr:2 -k ntr:2,3 --project translate-flow \
-	  --no-wrap --sort-by-file -o src/translate_flow/ui/messages.pot src/translate_flow
-	for lang in uk ru; do $(BIN)/pybabel update --quiet --previous --no-wrap -D messages -l $$lang \
+	$(BIN)/pybabel -q extract -F babel.cfg -k tr:2 -k ntr:2,3 --project translate-flow \
+	  --no-wrap --sort-by-file -o src/translate_flow/ui/messages.pot .
+	for lang in uk ru; do $(BIN)/pybabel -q update --previous --no-wrap -D messages -l $$lang \
 	  -i src/translate_flow/ui/messages.pot -d src/translate_flow/ui/locales; done
 
 bench: $(STAMP)

@@ -52,9 +52,8 @@ SERVER = """
 import sys
 from pathlib import Path
 from translate_flow.project import Project
-from translate_flow.web.auth import RateLimiter
 from translate_flow.web.server import make_server
-server = make_server(Project.open(Path(sys.argv[1])), "127.0.0.1", 0, limiter=RateLimiter())
+server = make_server(Project.open(Path(sys.argv[1])), "127.0.0.1", 0)
 print(server.port, flush=True)
 server.serve_forever()
 """

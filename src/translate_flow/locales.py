@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, negotiate_locale
 from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
 from babel.messages.plurals import get_plural
@@ -124,3 +124,33 @@ def script(code: str) -> str:
     if locale.script:
         return locale.script
     return "Cyrl" if locale.language in {"uk", "ru", "be", "bg", "sr", "mk", "kk"} else "Latn"
+
+
+def negotiate(accept_language: str, available: tuple[str, ...]) -> str | None:
+    """The best of `available` for an HTTP Accept-Language header, or None.
+
+    ``uk-UA,uk;q=0.9,ru;q=0.8`` with (uk, ru, en) gives ``uk``; a language
+    with q=0 is refused, as RFC 9110 says.
+    """
+    preferred: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if tag and tag != "*" and quality > 0:
+            preferred.append((-quality, position, tag.strip()))
+    ordered = [tag.replace("-", "_") for _, _, tag in sorted(preferred)]
+    # Babel matches "uk_UA" to "uk" only through its aliases; try the bare language too.
+    ordered = [code for tag in ordered for code in (tag, tag.split("_")[0])]
+    return negotiate_locale(ordered, list(available))
+
+
+def plural_category(code: str, count: int) -> str:
+    """The CLDR plural category of `count` in `code` (``one``, ``few``, ``many``, ``other``)."""
+    return str(_locale(code).plural_form(count))

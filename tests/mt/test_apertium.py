@@ -47,7 +47,8 @@ def test_many_segments_go_through_one_process(apertium_dir: Path, monkeypatch: p
 
     monkeypatch.setattr("translate_flow.mt.apertium.subprocess.run", run)
     out = engine.translate([f"Пункт {n}. Мы идём домой." for n in range(50)] + ["Две\nстроки"], "ru", "uk")
-    assert len(calls) == 1
+    # one translation process; the readings pass (analysis, dictionary, generator) at most three more
+    assert len([call for call in calls if call[0] == "apertium"]) == 1 and len(calls) <= 4
     assert all(text is not None and text.startswith("Пункт") for text in out[:50])
     assert out[50] is not None and out[50].count("\n") == 1
 

@@ -325,7 +325,7 @@ def test_a_returned_packet_accounts_for_comments_and_an_edit_left_fuzzy(root: Pa
             "fuzzy draft: НАТО і Кремль женуть робітників на смерть.") in lines
     assert "comment: war (uk) «We condemn the war and the conscription in Ukraine.»: olena: " \
            "Не знаю, як перекласти «conscription»." in lines
-    assert lines[-1] == "3 applied, 1 kept as suggestions, 2 comments added, 0 unchanged, 0 conflicts, 0 refused"
+    assert lines[-1] == "3 applied, 1 kept as a suggestion, 2 comments added, 0 unchanged, 0 conflicts, 0 refused"
     kept = entry(root, "uk", NATO)
     assert kept.msgstr == "НАТО і Кремль женуть робітників на смерть." and "fuzzy" in kept.flags
     assert catalog.notes(kept)["suggested"] == f"olena {catalog.today()}"

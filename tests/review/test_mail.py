@@ -88,10 +88,11 @@ def test_send_mails_each_person_a_summary_and_their_packets(
     olena = received["olena@example.org"]
     assert olena["To"] == "olena <olena@example.org>"
     assert olena["From"] == "Collective <tflow@example.org>"
-    assert olena["Subject"] == "translate-flow: 6 entries, 36 words in 1 statement"
+    assert olena["Subject"] == "translate-flow: 6 фрагментів, 36 слів у 1 заяві"
     body = olena.get_body(("plain",))
     assert body is not None
-    assert "  war (uk): translate 6 entries, 36 words" in body.get_content()
+    assert body.get_content().startswith("Вітаємо, olena!\n")
+    assert "  war (uk): перекласти 6 фрагментів, 36 слів" in body.get_content()
     (attachment,) = olena.iter_attachments()
     assert attachment.get_content_type() == "application/x-gettext"
     assert attachment.get_filename() == "war.uk.po"
@@ -99,7 +100,7 @@ def test_send_mails_each_person_a_summary_and_their_packets(
     assert isinstance(packet, bytes)
     assert packet == (root / "review/outbox/olena/war.uk.po").read_bytes()
     marta = received["marta@example.org"]
-    assert "war (ru): review 1 entry, 2 words" in marta.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "war (ru): проверить 1 фрагмент, 2 слова" in marta.get_body(("plain",)).get_content()  # type: ignore[union-attr]
 
 
 def test_send_to_one_person_mails_only_them(root: Path, inbox: Inbox) -> None:
@@ -163,9 +164,9 @@ def test_send_dry_run_shows_each_mail_and_sends_and_writes_nothing(
     assert inbox.messages == [] and not (root / "review/outbox").exists()
     lines = result.stdout.splitlines()
     assert lines[:3] == ["From: Collective <tflow@example.org>", "To: olena <olena@example.org>",
-                         "Subject: translate-flow: 6 entries, 36 words in 1 statement"]
+                         "Subject: translate-flow: 6 фрагментів, 36 слів у 1 заяві"]
     assert any(line.startswith("Attachment: war.uk.po (application/x-gettext, ") for line in lines)
-    assert "  war (uk): translate 6 entries, 36 words" in lines
+    assert "  war (uk): перекласти 6 фрагментів, 36 слів" in lines
     size = int(next(line for line in lines if line.startswith("Attachment:")).split(", ")[1].split()[0])
     monkeypatch.setenv("TFLOW_SMTP_PASSWORD", PASSWORD)
     send(project, "olena")

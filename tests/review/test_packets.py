@@ -274,3 +274,18 @@ def test_a_packet_puts_weak_drafts_first_and_marks_the_words_the_engine_did_not_
     comment = " ".join(lines)  # the writer wraps long comment lines
     assert "check error unknown: the engine did not know «здесь»: it is left untranslated" in comment
     assert not any(line.startswith("weak draft") for e in entries[1:] for line in e.comment.split("\n"))
+
+
+def test_a_packet_marks_the_senses_the_engine_guessed(root: Path, project: Project) -> None:
+    with catalog.editing(po_path(root, "uk")) as po:
+        for item in po:
+            if item.msgid == NATO:
+                catalog.set_draft(item, "НАТО і Кремль коштують робітників.",
+                                  "machine: apertium 2026-11-20; ambiguous: стоят→коштують (стояти); quality: 0.80")
+    route(project)
+    export(project)
+    found = next(e for e in catalog.read(packet(root, "olena")) if e.msgid == NATO)
+    lines = found.comment.split("\n")
+    assert "guessed senses marked: НАТО і Кремль ⟨коштують⟩ робітників." in lines
+    assert "sense guessed: «коштують» for «стоят»; it can also be «стояти»" in lines
+    assert "check warning ambiguous:" in " ".join(lines)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
 import json
 import re
 import threading
@@ -18,7 +17,11 @@ import pytest
 from translate_flow import catalog, config
 from translate_flow.catalog.extract import extract
 from translate_flow.project import Project
-from translate_flow.web.auth import RateLimiter
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from translate_flow.web.app import allowed_hosts, create_app
+from translate_flow.web.auth import Limits, RateLimiter
 from translate_flow.web.invites import InviteStore
 from translate_flow.web.server import ReviewServer, make_server
 
@@ -158,16 +161,30 @@ def project(root: Path) -> Project:
     return Project.open(root)
 
 
+HOST = "127.0.0.1:8000"
+
+
 @pytest.fixture
-def server(project: Project) -> Iterator[ReviewServer]:
-    """The review server on a free loopback port, serving from a thread."""
-    running = make_server(project, "127.0.0.1", 0, limiter=RateLimiter(limit=5, window=60.0))
-    thread = threading.Thread(target=running.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+def limits() -> Limits:
+    return Limits(RateLimiter(limit=5, window=60.0), RateLimiter(limit=8, window=60.0))
+
+
+@pytest.fixture
+def app(project: Project, limits: Limits) -> Starlette:
+    """The review app as `tflow serve` on 127.0.0.1:8000 builds it, driven in-process."""
+    return create_app(project, hosts=allowed_hosts("127.0.0.1", 8000), limits=limits)
+
+
+@pytest.fixture
+def server(project: Project, limits: Limits) -> Iterator[ReviewServer]:
+    """The review server under uvicorn on a free loopback port, serving from a thread."""
+    running = make_server(project, "127.0.0.1", 0, limits=limits)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
+    assert running.wait_started()
     yield running
-    running.shutdown()
-    running.server_close()
-    thread.join(5)
+    running.stop()
+    thread.join(10)
 
 
 @pytest.fixture
@@ -199,36 +216,25 @@ class Reply:
 
 @dataclass
 class Client:
-    """A browser-like HTTP client: one cookie jar, no redirects followed."""
+    """A browser-like client of the app through Starlette's TestClient: one cookie jar, no redirects."""
 
-    server: ReviewServer
-    cookies: dict[str, str] = field(default_factory=dict)
+    app: Starlette
+    client: tuple[str, int] = ("127.0.0.1", 50000)
     csrf: str | None = None
+    origin: str = f"http://{HOST}"
+
+    def __post_init__(self) -> None:
+        self.http = TestClient(self.app, base_url=self.origin, client=self.client,
+                               raise_server_exceptions=False)
 
     def request(self, method: str, path: str, *, body: bytes = b"",
                 headers: dict[str, str] | None = None) -> Reply:
-        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
-        sent = {"Host": f"127.0.0.1:{self.server.port}", **(headers or {})}
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if body or method == "POST":
-            sent["Content-Length"] = str(len(body))
-        connection.request(method, path, body=body, headers=sent)
-        response = connection.getresponse()
-        reply = Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
-        connection.close()
-        cookie = reply.headers.get("set-cookie")
-        if cookie:
-            name, _, rest = cookie.partition("=")
-            value = rest.split(";", 1)[0]
-            if value:
-                self.cookies[name] = value
-            else:
-                self.cookies.pop(name, None)
-        return reply
+        response = self.http.request(method, path, content=body, headers=headers, follow_redirects=False)
+        return Reply(response.status_code, {k.lower(): v for k, v in response.headers.items()},
+                     response.content)
 
-    def get(self, path: str, **query: str) -> Reply:
-        return self.request("GET", path + ("?" + urlencode(query) if query else ""))
+    def get(self, path: str, headers: dict[str, str] | None = None, **query: str) -> Reply:
+        return self.request("GET", path + ("?" + urlencode(query) if query else ""), headers=headers)
 
     def post_form(self, path: str, fields: dict[str, str], origin: str | None = None) -> Reply:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -238,13 +244,17 @@ class Client:
 
     def post_json(self, path: str, data: Any, *, csrf: str | None = "auto",
                   origin: str | None = None) -> Reply:
-        headers = {"Content-Type": "application/json"}
+        return self.post_raw(path, json.dumps(data).encode(), csrf=csrf, origin=origin)
+
+    def post_raw(self, path: str, body: bytes, *, csrf: str | None = "auto", origin: str | None = None,
+                 content_type: str = "application/json") -> Reply:
+        headers = {"Content-Type": content_type}
         token = self.csrf if csrf == "auto" else csrf
         if token is not None:
             headers["X-CSRF-Token"] = token
         if origin is not None:
             headers["Origin"] = origin
-        return self.request("POST", path, body=json.dumps(data).encode(), headers=headers)
+        return self.request("POST", path, body=body, headers=headers)
 
     def sign_in(self, token: str) -> Reply:
         """Open the link, confirm, and pick up the CSRF token from "My work"."""
@@ -254,10 +264,6 @@ class Client:
         if reply.status == 303:
             self.csrf = self.get("/").page_data()["me"]["csrf"]
         return reply
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.server.port}"
 
     def statement(self, lang: str = "uk") -> Any:
         reply = self.get("/api/statement", slug="appeal", lang=lang)
@@ -280,16 +286,16 @@ class Client:
 
 
 @pytest.fixture
-def client(server: ReviewServer) -> Client:
-    return Client(server)
+def client(app: Starlette) -> Client:
+    return Client(app)
 
 
 @pytest.fixture
-def signed_in(server: ReviewServer, invite: Any) -> Any:
+def signed_in(app: Starlette, invite: Any) -> Any:
     """A signed-in client for a person."""
 
     def make(name: str) -> Client:
-        person = Client(server)
+        person = Client(app)
         reply = person.sign_in(invite(name))
         assert reply.status == 303, reply.text
         return person

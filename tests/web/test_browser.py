@@ -15,7 +15,7 @@ from translate_flow.review.packets import import_packets
 from translate_flow.web.server import ReviewServer
 from translate_flow.web.sheet import write_sheets
 
-from .conftest import CONDEMN, NATO, TITLE, UNITE, Tab, edit_behind, entry
+from .conftest import ARTIFACTS, CONDEMN, NATO, TITLE, UNITE, Tab, edit_behind, entry
 
 pytestmark = pytest.mark.browser
 
@@ -40,8 +40,8 @@ def test_sign_in_shows_my_work_with_progress(tab: Tab, server: ReviewServer, inv
     sign_in(tab, server, invite("olena"))
     unit = tab.page.locator("#assigned .unit")
     assert unit.locator("a").inner_text() == "Against the war"
-    assert "for you: 4 entries" in unit.inner_text()
-    assert "% translated" in unit.locator(".figures").inner_text()
+    assert "для вас: 4 фрагменти, 32 слова" in unit.inner_text()
+    assert "перекладено 33,3%" in unit.locator(".figures").inner_text()
     tab.shot("my-work")
 
 
@@ -54,15 +54,15 @@ def test_translate_with_the_keyboard_and_watch_progress_without_a_reload(
     before = tab.page.locator(".toolbar .figures").inner_text()
     tab.page.keyboard.press("Alt+ArrowDown")
     focused = tab.page.locator("textarea:focus")
-    assert focused.get_attribute("aria-label") == "Translation into Українська, line 2"
+    assert focused.get_attribute("aria-label") == "Переклад (Українська), рядок 2"
     tab.page.keyboard.type("Проти війни")
     tab.page.keyboard.press("Control+Enter")
     title = article(tab, TITLE)
     title.locator(".status.ok").wait_for()
-    assert title.locator(".badge").inner_text() == "translated"
+    assert title.locator(".badge").inner_text() == "перекладено"
     assert tab.page.locator(".toolbar .figures").inner_text() != before
     assert tab.page.evaluate("window.stillHere") is True
-    assert tab.page.locator("textarea:focus").get_attribute("aria-label") == "Translation into Українська, line 10"
+    assert tab.page.locator("textarea:focus").get_attribute("aria-label") == "Переклад (Українська), рядок 10"
     saved = entry(root, "uk", TITLE)
     assert (saved.msgstr, catalog.translator(saved)) == ("Проти війни", "olena")
     tab.shot("statement")
@@ -73,16 +73,16 @@ def test_a_reviewer_approves_by_click_and_by_keyboard_but_not_a_draft(
 ) -> None:
     sign_in(tab, server, invite("taras"))
     open_statement(tab, server)
-    assert article(tab, NATO).get_by_role("button", name="Approve").is_disabled()
+    assert article(tab, NATO).get_by_role("button", name="Затвердити").is_disabled()
     condemn = article(tab, CONDEMN)
-    condemn.get_by_role("button", name="Approve").click()
-    condemn.locator(".badge", has_text="approved").wait_for()
-    assert "Approved." in condemn.locator(".status").inner_text()
+    condemn.get_by_role("button", name="Затвердити").click()
+    condemn.locator(".badge", has_text="затверджено").wait_for()
+    assert "Затверджено." in condemn.locator(".status").inner_text()
     assert catalog.state(entry(root, "uk", CONDEMN)) is State.APPROVED
     tab.page.keyboard.press("Alt+ArrowDown")
-    assert tab.page.locator("textarea:focus").get_attribute("aria-label") == "Translation into Українська, line 16"
+    assert tab.page.locator("textarea:focus").get_attribute("aria-label") == "Переклад (Українська), рядок 16"
     tab.page.keyboard.press("Alt+Enter")
-    article(tab, UNITE).locator(".badge", has_text="approved").wait_for()
+    article(tab, UNITE).locator(".badge", has_text="затверджено").wait_for()
     assert catalog.approval(entry(root, "uk", UNITE)) is not None
 
 
@@ -94,7 +94,7 @@ def test_a_conflicting_save_is_refused_and_shows_both_versions(
     edit_behind(root, "uk", NATO, "НАТО і Кремль посилають робітників на смерть.", "maria")
     nato = article(tab, NATO)
     nato.locator("textarea").fill("НАТО та Кремль шлють робітників помирати.")
-    nato.get_by_role("button", name="Save").click()
+    nato.get_by_role("button", name="Зберегти").click()
     conflict = nato.locator(".conflict")
     conflict.wait_for()
     assert "НАТО та Кремль шлють робітників помирати." in conflict.locator(".yours").inner_text()
@@ -103,10 +103,10 @@ def test_a_conflicting_save_is_refused_and_shows_both_versions(
     assert entry(root, "uk", NATO).msgstr == "НАТО і Кремль посилають робітників на смерть."
     nato.scroll_into_view_if_needed()
     tab.shot("conflict")
-    nato.get_by_role("button", name="Save", exact=True).click()
-    nato.locator(".status.error", has_text="Conflict").wait_for()
+    nato.get_by_role("button", name="Зберегти", exact=True).click()
+    nato.locator(".status.error", has_text="Конфлікт").wait_for()
     assert entry(root, "uk", NATO).msgstr == "НАТО і Кремль посилають робітників на смерть."
-    nato.get_by_role("button", name="Keep mine").click()
+    nato.get_by_role("button", name="Залишити мою").click()
     nato.locator(".status.ok").wait_for()
     assert entry(root, "uk", NATO).msgstr == "НАТО та Кремль шлють робітників помирати."
 
@@ -114,7 +114,8 @@ def test_a_conflicting_save_is_refused_and_shows_both_versions(
 def test_a_cross_language_edit_is_refused(tab: Tab, server: ReviewServer, invite: Any, root: Path) -> None:
     sign_in(tab, server, invite("olena"))
     tab.page.goto(f"{server.url}/statement?slug=appeal&lang=ru")
-    assert "olena does not work on ru" in tab.page.locator("main").inner_text()
+    assert "olena не працює з мовою ru (мови: uk)." in tab.page.locator("main").inner_text()
+    tab.shot("refused")
     open_statement(tab, server)
     fingerprint = catalog.fingerprint(entry(root, "ru", TITLE))
     before = (root / "locales" / "ru" / "appeal.po").read_bytes()
@@ -129,7 +130,7 @@ def test_a_cross_language_edit_is_refused(tab: Tab, server: ReviewServer, invite
         [TITLE, fingerprint],
     )
     assert answer[0] == 403
-    assert "olena cannot change ru text" in answer[1]["reason"]
+    assert answer[1]["reason"] == "olena не може змінювати текст ru (мови: uk)."
     assert (root / "locales" / "ru" / "appeal.po").read_bytes() == before
     assert tab.page.locator(".cell.target textarea[lang=ru]").count() == 0
 
@@ -156,13 +157,13 @@ def test_the_offline_sheet_round_trip(tab: Tab, project: Project, root: Path, tm
     tab.page.wait_for_selector(".entry")
     title = article(tab, TITLE)
     title.locator("textarea").fill("Проти війни")
-    title.get_by_role("button", name="Save").click()
-    title.locator(".badge", has_text="saved in this sheet").wait_for()
-    article(tab, NATO).get_by_role("button", name="Accept").click()
-    assert tab.page.locator(".counter").inner_text() == "2 decisions"
+    title.get_by_role("button", name="Зберегти").click()
+    title.locator(".badge", has_text="збережено в цьому аркуші").wait_for()
+    article(tab, NATO).get_by_role("button", name="Прийняти").click()
+    assert tab.page.locator(".counter").inner_text() == "2 рішення"
     tab.shot("offline-sheet")
     with tab.page.expect_download() as waiting:
-        tab.page.get_by_role("button", name="Save decisions file").click()
+        tab.page.get_by_role("button", name="Зберегти файл рішень").click()
     download = waiting.value
     assert download.suggested_filename.startswith("decisions-olena-uk-")
     saved = tmp_path / download.suggested_filename
@@ -176,3 +177,53 @@ def test_the_offline_sheet_round_trip(tab: Tab, project: Project, root: Path, tm
     assert entry(root, "uk", TITLE).msgstr == "Проти війни"
     assert catalog.state(entry(root, "uk", NATO)) is State.TRANSLATED
     assert catalog.translator(entry(root, "uk", NATO)) == "olena"
+
+
+def test_a_russian_speaker_reviews_in_russian_and_switches_to_english(
+    tab: Tab, server: ReviewServer, invite: Any
+) -> None:
+    sign_in(tab, server, invite("ivan"))
+    assert tab.page.locator("html").get_attribute("lang") == "ru"
+    assert "Назначено мне" in tab.page.locator("main").inner_text()
+    tab.shot("my-work-ru")
+    open_statement(tab, server, "ru")
+    condemn = article(tab, CONDEMN)
+    assert condemn.locator(".cell.target .badge").inner_text() == "переведено"
+    assert condemn.get_by_role("button", name="Утвердить").is_disabled()
+    tab.shot("statement-ru")
+    tab.page.get_by_role("button", name="English").click()
+    tab.page.wait_for_selector(".entry")
+    assert tab.page.url.endswith("/statement?slug=appeal&lang=ru")
+    assert article(tab, CONDEMN).locator(".cell.target .badge").inner_text() == "translated"
+    assert tab.page.locator(".topbar .who").inner_text().startswith("Signed in as ivan")
+    tab.page.goto(f"{server.url}/")
+    tab.page.wait_for_selector("#work")
+    assert "Assigned to me" in tab.page.locator("main").inner_text()
+
+
+def test_the_offline_sheet_switches_language_and_keeps_its_decisions(tab: Tab, project: Project) -> None:
+    (sheet,) = write_sheets(project, "olena")
+    tab.page.goto(sheet.as_uri())
+    tab.page.wait_for_selector(".entry")
+    article(tab, NATO).get_by_role("button", name="Прийняти").click()
+    assert tab.page.locator(".counter").inner_text() == "1 рішення"
+    tab.page.get_by_role("button", name="Русский").click()
+    assert tab.page.locator("html").get_attribute("lang") == "ru"
+    assert tab.page.locator(".counter").inner_text() == "1 решение"
+    assert article(tab, NATO).locator(".badge").inner_text() == "сохранено в этом листе"
+    assert tab.page.get_by_role("button", name="Сохранить файл решений").is_visible()
+    tab.shot("offline-sheet-ru")
+
+
+def test_the_sign_in_page_speaks_the_browsers_language(browser: Any, server: ReviewServer, invite: Any) -> None:
+    context = browser.new_context(viewport={"width": 1000, "height": 600}, locale="uk-UA")
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/signin?token={invite('taras')}")
+        assert page.locator("h1").inner_text() == "Вхід"
+        page.screenshot(path=str(ARTIFACTS / "signin-uk.png"))
+        page.get_by_role("button", name="Увійти як taras").click()
+        page.wait_for_selector("#work")
+        assert page.locator("h1").inner_text() == "Мої завдання"
+    finally:
+        context.close()

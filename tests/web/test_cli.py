@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from translate_flow.cli import cli
 from translate_flow.web.invites import InviteStore, digest
 
-LINK = re.compile(r"^http://127\.0\.0\.1:8000/signin\?token=([\w-]{43})$", re.M)
+LINK = re.compile(r"^http://127\.0\.0\.1:8000/signin\?token=(olena\.[\w-]{43})$", re.M)
 
 
 def tflow(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
@@ -69,3 +69,9 @@ def test_serve_listens_on_loopback_and_serves_until_stopped(root: Path) -> None:
     finally:
         process.terminate()
         process.communicate(timeout=10)
+
+
+def test_serve_refuses_a_trusted_proxy_that_is_not_an_address(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = tflow(root, monkeypatch, "serve", "--port", "0", "--trusted-proxy", "nginx")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: --trusted-proxy: 'nginx' is not an IP address or network")

@@ -9,6 +9,7 @@ these together for `tflow extract`.
 from .io import dumps, editing, read, write
 from .states import (
     WEAK_QUALITY,
+    Ambiguity,
     Approval,
     Authorship,
     Comment,
@@ -46,7 +47,7 @@ from .states import (
 from .stats import Counts, count
 
 __all__ = [
-    "WEAK_QUALITY", "Approval", "Authorship", "Comment", "Counts", "DraftReport", "Override", "State",
+    "WEAK_QUALITY", "Ambiguity", "Approval", "Authorship", "Comment", "Counts", "DraftReport", "Override", "State",
     "Verdict", "add_comment", "add_override", "approval", "approval_verdict", "approve", "authorship",
     "comments", "count", "draft_report", "dumps", "editing", "overrides", "pair_hash",
     "provenance_note", "replaces_draft", "set_suggestion", "suggester", "fingerprint", "msgstr_hash",

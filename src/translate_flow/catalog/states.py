@@ -34,7 +34,7 @@ from ..errors import ReviewError
 from ..text import mark_words
 
 PROVENANCE_KEYS = ("machine", "memory")
-DEFECT_KEYS = ("unknown", "errors", "quality")
+DEFECT_KEYS = ("unknown", "errors", "ambiguous", "quality")
 """What a provenance note may carry after its origin, each as ``; key: value``."""
 WEAK_QUALITY = 0.9
 """A draft whose quality figure is below this needs more than a light edit."""
@@ -304,19 +304,50 @@ def approval_verdict(entry: polib.POEntry, person: str, *, two_people: bool) -> 
     return Verdict(True)
 
 
+_AMBIGUITY = re.compile(r"^(?P<source>[^→()]+?)→(?P<draft>[^→()]+?) \((?P<others>[^()]+)\)$")
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A word of the source the engine read one way where its dictionary has other senses.
+
+    ``стоим→коштуємо (стояти)``: the source word, the word the draft has for it
+    (the engine's guess), and the other senses' translations (lemmas). The
+    reviewer decides which one the statement means.
+    """
+
+    source: str
+    draft: str
+    others: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.source}→{self.draft} ({'|'.join(self.others)})"
+
+    @classmethod
+    def parse(cls, text: str) -> Ambiguity | None:
+        """The ambiguity `str` wrote, or None for text of another shape."""
+        found = _AMBIGUITY.match(text.strip())
+        if found is None:
+            return None
+        others = tuple(other for other in found["others"].split("|") if other)
+        return cls(found["source"], found["draft"], others) if others else None
+
+
 @dataclass(frozen=True)
 class DraftReport:
     """What a draft's provenance note says: where it came from and what is wrong with it.
 
     `unknown` are words the engine did not know (left as in the source),
-    `errors` words it could not inflect; `quality` is the share of the draft's
-    words the engine knew and the checks passed (None when not recorded).
+    `errors` words it could not inflect, `ambiguous` the words whose sense it
+    guessed (`Ambiguity`); `quality` is the share of the draft's words the
+    engine knew and the checks passed (None when not recorded).
     """
 
     origin: str | None = None
     unknown: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
     quality: float | None = None
+    ambiguous: tuple[Ambiguity, ...] = ()
 
     @property
     def weak(self) -> bool:
@@ -327,13 +358,19 @@ class DraftReport:
         """Every word the engine marked, unknown first."""
         return tuple(dict.fromkeys(self.unknown + self.errors))
 
+    @property
+    def guessed(self) -> tuple[str, ...]:
+        """The draft's words for the source words whose sense the engine guessed."""
+        return tuple(dict.fromkeys(item.draft for item in self.ambiguous))
+
     def highlight(self, msgstr: str) -> tuple[tuple[str, bool], ...]:
-        """`msgstr` in pieces, True for the words the engine marked (for a page to highlight)."""
-        return mark_words(msgstr, self.defects)
+        """`msgstr` in pieces, True for the words the engine marked or guessed (for a page to highlight)."""
+        return mark_words(msgstr, self.defects + self.guessed)
 
 
 def provenance_note(origin: str, report: DraftReport) -> str:
-    """``machine: apertium 2026-12-01; unknown: Майдане, ради; quality: 0.82``.
+    """``machine: apertium 2026-12-01; unknown: Майдане, ради; ambiguous: стоим→коштуємо (стояти);
+    quality: 0.82``.
 
     `origin` is ``"<key>: <details>"`` with key ``machine`` or ``memory``.
     """
@@ -342,6 +379,8 @@ def provenance_note(origin: str, report: DraftReport) -> str:
         parts.append("unknown: " + ", ".join(report.unknown))
     if report.errors:
         parts.append("errors: " + ", ".join(report.errors))
+    if report.ambiguous:
+        parts.append("ambiguous: " + ", ".join(str(item) for item in report.ambiguous))
     if report.quality is not None:
         parts.append(f"quality: {report.quality:.2f}")
     return "; ".join(parts)
@@ -374,7 +413,7 @@ def _word_list(value: str | None) -> tuple[str, ...]:
 
 
 def draft_report(entry: polib.POEntry) -> DraftReport:
-    """The origin, unknown words, generation errors and quality recorded with an entry."""
+    """The origin, unknown words, generation errors, ambiguities and quality recorded with an entry."""
     parts = _provenance_parts(entry)
     if parts is None:
         return DraftReport()
@@ -383,7 +422,10 @@ def draft_report(entry: polib.POEntry) -> DraftReport:
         quality: float | None = float(extra["quality"]) if "quality" in extra else None
     except ValueError:
         quality = None
-    return DraftReport(origin, _word_list(extra.get("unknown")), _word_list(extra.get("errors")), quality)
+    ambiguous = tuple(found for item in _word_list(extra.get("ambiguous"))
+                      if (found := Ambiguity.parse(item)) is not None)
+    return DraftReport(origin, _word_list(extra.get("unknown")), _word_list(extra.get("errors")), quality,
+                       ambiguous)
 
 
 def weak_first(entry: polib.POEntry) -> tuple[int, float]:

@@ -88,7 +88,7 @@ def weakest(catalog: polib.POFile, limit: int = WEAKEST_SHOWN) -> list[polib.POE
 def _weak_row(entry: polib.POEntry) -> dict[str, object]:
     report = draft_report(entry)
     return {"line": entry.linenum, "quality": report.quality, "msgid": entry.msgid,
-            "unknown": list(report.defects)}
+            "unknown": list(report.defects), "ambiguous": [str(item) for item in report.ambiguous]}
 
 
 def comment_rows(project: Project, statements: tuple[str, ...] | list[str] = ()) -> list[dict[str, str]]:

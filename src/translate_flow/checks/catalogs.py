@@ -42,7 +42,8 @@ def entry_pair(entry: polib.POEntry, source: str, target: str, glossary: Glossar
     of fuzzy, the word checks judge what is left.
     """
     report = catalog.draft_report(entry) if "fuzzy" in entry.flags else catalog.DraftReport()
-    return Pair(entry.msgid, entry.msgstr, source, target, glossary, settings, report.unknown, report.errors)
+    return Pair(entry.msgid, entry.msgstr, source, target, glossary, settings, report.unknown, report.errors,
+                report.ambiguous)
 
 
 def check_catalogs(

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..config import default_value
+from ..catalog.states import Ambiguity
 from ..glossary import Glossary
 
 ERROR = "error"
@@ -68,6 +69,7 @@ class Pair:
     settings: CheckSettings = field(default_factory=CheckSettings)
     unknown: tuple[str, ...] = ()  # words a machine engine did not know (the draft's note)
     errors: tuple[str, ...] = ()  # words it could not inflect
+    ambiguous: tuple[Ambiguity, ...] = ()  # source words whose sense it guessed
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import language, markup, numbers, terms, text, words
 from ..text import words as text_words
+from ..catalog.states import WEAK_QUALITY
 from .model import ERROR, WARNING, Check, Pair, Problem
 
 CHECKS: tuple[Check, ...] = (
@@ -23,6 +24,7 @@ CHECKS: tuple[Check, ...] = (
     Check("homoglyphs", ERROR, language.check_homoglyphs),
     Check("forbidden", ERROR, terms.check_forbidden),
     Check("dnt", ERROR, terms.check_dnt),
+    Check("ambiguous", WARNING, words.check_ambiguous),
     Check("untranslated", WARNING, text.check_untranslated),
     Check("identical", WARNING, text.check_identical),
     Check("whitespace", WARNING, text.check_whitespace),
@@ -59,16 +61,23 @@ def quality(pair: Pair, problems: list[Problem] | None = None) -> float:
 
     Words an error names (a Russian word, one the engine did not know, a slur)
     count against it one by one; an error about no particular word (a lost
-    number, broken markup, a dropped negation) halves the figure.
+    number, broken markup, a dropped negation) halves the figure. A word whose
+    sense the engine guessed (`words.check_ambiguous`) counts like an error
+    word, and since a wrong sense changes what the sentence says, keeps the
+    figure below `catalog.WEAK_QUALITY`: the draft needs a reading against the source.
     """
     problems = run(pair) if problems is None else problems
     words_in = text_words(pair.msgstr)
     if not words_in:
         return 1.0
-    flagged = {word.casefold() for p in problems if p.severity == ERROR for word in p.words}
+    counted = [p for p in problems if p.severity == ERROR or p.check == "ambiguous"]
+    flagged = {word.casefold() for p in counted for word in p.words}
     bad = sum(1 for word in words_in if word.casefold() in flagged)
     share = (len(words_in) - bad) / len(words_in)
     for problem in problems:
         if problem.severity == ERROR and not problem.words:
             share /= 2
-    return round(share, 2)
+    share = round(share, 2)
+    if any(p.check == "ambiguous" for p in problems):
+        share = min(share, round(WEAK_QUALITY - 0.01, 2))
+    return share

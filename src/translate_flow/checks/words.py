@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import morphology
 from .. import text as textfacts
 from .inline import parse
-from .model import ERROR, Pair, Problem, quoted
+from .model import ERROR, WARNING, Pair, Problem, quoted
 
 
 def _plain(text: str) -> str:
@@ -52,6 +52,30 @@ def check_unknown(pair: Pair) -> Iterator[Problem]:
                 "unknown", ERROR, f"the engine could not form {quoted(word)} in "
                 f"{textfacts.LANGUAGE_NAMES.get(pair.target_lang, pair.target_lang)}", (word,)
             )
+
+
+def check_ambiguous(pair: Pair) -> Iterator[Problem]:
+    """No word whose sense the engine guessed is left unread (``стоим`` → «коштуємо», "cost",
+    where the statement may mean стояти, "stand").
+
+    The guesses come from the draft's note (``ambiguous: стоим→коштуємо (стояти)``);
+    once a person has changed the word, or taken the entry out of fuzzy, it is
+    no longer reported.
+    """
+    if not pair.ambiguous:
+        return
+    present = {word.casefold() for word in textfacts.words(_plain(pair.msgstr))}
+    seen: set[str] = set()
+    for item in pair.ambiguous:
+        folded = item.draft.casefold()
+        if folded not in present or folded in seen:
+            continue
+        seen.add(folded)
+        others = " or ".join(quoted(other) for other in item.others)
+        yield Problem(
+            "ambiguous", WARNING, f"{quoted(item.draft)} is the engine's guess for {quoted(item.source)}, "
+            f"which can also be {others}: check the sense against the source", (item.draft,)
+        )
 
 
 def _exempt(pair: Pair) -> frozenset[str]:

@@ -16,6 +16,8 @@ from ..review import mail, packets, routing
 from ..review.decisions import ApplyReport, Decision, apply_decisions
 from ..review.people import load_people
 from ..review.routing import amount
+from ..ui import ntr, tr
+from ..ui.choice import terminal_language
 
 
 def _project() -> Project:
@@ -33,29 +35,40 @@ def _where(decision: Decision) -> str:
 
 def _print_report(report: ApplyReport) -> None:
     """Every suggestion, comment, adoption, conflict (with both versions) and refusal, then counts."""
+    lang = terminal_language()
     for decision in report.suggested:
-        click.echo(f"suggestion: {_where(decision)}: kept as {decision.person}'s fuzzy draft: "
-                   f"{_one_line(decision.msgstr or '')}")
+        click.echo(tr(lang, "suggestion: %(where)s: kept as %(person)s's fuzzy draft: %(text)s",
+                      where=_where(decision), person=decision.person, text=_one_line(decision.msgstr or "")))
     for decision in report.commented:
-        click.echo(f"comment: {_where(decision)}: {decision.person}: {_one_line(decision.comment or '')}")
+        click.echo(tr(lang, "comment: %(where)s: %(person)s: %(text)s", where=_where(decision),
+                      person=decision.person, text=_one_line(decision.comment or "")))
     for adoption in report.adopted:
-        click.echo(f"adopted: {_where(adoption.decision)}: {adoption.decision.person} is now its "
-                   "translator of record (nobody was on record for this text); another reviewer "
-                   "approves it")
+        click.echo(tr(lang, "adopted: %(where)s: %(person)s is now its translator of record (nobody was "
+                            "on record for this text); another reviewer approves it",
+                      where=_where(adoption.decision), person=adoption.decision.person))
     for conflict in report.conflicts:
         decision = conflict.decision
-        click.echo(f"conflict: {_where(decision)}: {conflict.reason}", err=True)
-        yours = decision.msgstr if decision.msgstr is not None else "(approval of the text as exported)"
+        click.echo(tr(lang, "conflict: %(where)s: %(reason)s", where=_where(decision), reason=conflict.reason),
+                   err=True)
+        yours = decision.msgstr if decision.msgstr is not None else tr(lang, "(approval of the text as exported)")
         click.echo(f"  {decision.person}: {yours}", err=True)
-        click.echo(f"  catalog now: {conflict.current_msgstr or '(empty)'}", err=True)
+        click.echo(tr(lang, "  catalog now: %(text)s", text=conflict.current_msgstr or tr(lang, "(empty)")),
+                   err=True)
     for refusal in report.refused:
-        click.echo(f"refused: {_where(refusal.decision)}: {refusal.reason}", err=True)
-    extra = [f"{len(report.suggested)} kept as suggestions" if report.suggested else "",
-             f"{amount(len(report.commented), 'comment')} added" if report.commented else "",
-             f"{len(report.adopted)} adopted" if report.adopted else ""]
-    click.echo(", ".join([f"{len(report.applied)} applied", *filter(None, extra),
-                          f"{len(report.unchanged)} unchanged",
-                          amount(len(report.conflicts), "conflict"), f"{len(report.refused)} refused"]))
+        click.echo(tr(lang, "refused: %(where)s: %(reason)s", where=_where(refusal.decision),
+                      reason=refusal.reason), err=True)
+    counts = [
+        ntr(lang, "%(num)d applied", "%(num)d applied", len(report.applied)),
+        ntr(lang, "%(num)d kept as a suggestion", "%(num)d kept as suggestions", len(report.suggested))
+        if report.suggested else "",
+        ntr(lang, "%(num)d comment added", "%(num)d comments added", len(report.commented))
+        if report.commented else "",
+        ntr(lang, "%(num)d adopted", "%(num)d adopted", len(report.adopted)) if report.adopted else "",
+        ntr(lang, "%(num)d unchanged", "%(num)d unchanged", len(report.unchanged)),
+        ntr(lang, "%(num)d conflict", "%(num)d conflicts", len(report.conflicts)),
+        ntr(lang, "%(num)d refused", "%(num)d refused", len(report.refused)),
+    ]
+    click.echo(", ".join(filter(None, counts)))
 
 
 @click.command()
@@ -196,11 +209,14 @@ def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: s
     report = apply_decisions(project, decisions)
     _print_report(report)
     counts = catalog.count(catalog.read(path, display=project.relative(path)))
-    click.echo(f"{project.relative(path)}: {counts.entries[State.APPROVED]} of "
-               f"{counts.total_entries} entries approved")
+    lang = terminal_language()
+    click.echo(ntr(lang, "%(path)s: %(approved)d of %(num)d entry approved",
+                   "%(path)s: %(approved)d of %(num)d entries approved", counts.total_entries,
+                   path=project.relative(path), approved=counts.entries[State.APPROVED]))
     if skipped:
-        click.echo(f"not approved: {amount(skipped, 'entry')} {person} translated "
-                   "([review] two_people = true)")
+        click.echo(ntr(lang, "not approved: %(num)d entry %(person)s translated ([review] two_people = true)",
+                       "not approved: %(num)d entries %(person)s translated ([review] two_people = true)",
+                       skipped, person=person))
     if report.refused or report.conflicts:
         ctx.exit(1)
 
@@ -228,7 +244,8 @@ def comment(statement: str, msgid: str, text: str, lang: str, person: str) -> No
                                                 None, False, person, comment=text)])
     for refusal in report.refused:
         raise ReviewError(f"«{_one_line(entry.msgid)}»: {refusal.reason}", path=project.relative(path))
-    verb = "comment added" if report.commented else "already there; nothing changed"
+    lang = terminal_language()
+    verb = tr(lang, "comment added") if report.commented else tr(lang, "already there; nothing changed")
     click.echo(f"{project.relative(path)}: «{_one_line(entry.msgid)}»: {verb}")
 
 
@@ -265,7 +282,7 @@ def export_command(person: str | None, html: bool) -> None:
         for path in sheet.write_sheets(project, person):
             click.echo(project.relative(path))
     if not paths:
-        click.echo("Nothing pending; no packets written.")
+        click.echo(tr(terminal_language(), "Nothing pending; no packets written."))
 
 
 @review.command("import")
@@ -312,12 +329,13 @@ def send_command(person: str | None, dry_run: bool) -> None:
                 click.echo(f"{'=' * 30} mail {number} of {len(shown)} {'=' * 30}")
             click.echo(text)
         if not shown:
-            click.echo("Nothing pending; no mail would be sent.")
+            click.echo(tr(terminal_language(), "Nothing pending; no mail would be sent."))
         return
     sent = mail.send(project, person)
     for item in sent:
         names = ", ".join(p.name for p in item.files)
-        click.echo(f"sent to {item.person} <{item.address}>: {names}")
+        click.echo(tr(terminal_language(), "sent to %(person)s <%(address)s>: %(files)s",
+                      person=item.person, address=item.address, files=names))
     if not sent:
-        click.echo("Nothing pending; no mail sent.")
+        click.echo(tr(terminal_language(), "Nothing pending; no mail sent."))
 

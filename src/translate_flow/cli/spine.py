@@ -71,7 +71,7 @@ def _echo_weak(rows: list[dict[str, object]]) -> None:
     for row, item in weak:
         text = " ".join(str(item["msgid"]).split())
         text = text if len(text) <= 40 else text[:39] + "…"
-        words = ", ".join(item["unknown"])
+        words = ", ".join([*item["unknown"], *item.get("ambiguous", [])])
         click.echo(f"  {row['catalog']}:{item['line']}  {item['quality']:.2f}  {text}"
                    + (f"  [{words}]" if words else ""))
 

@@ -31,6 +31,7 @@ from ..errors import TranslateFlowError
 from . import http, sanity
 from .cache import Cache
 from .chunk import chunks
+from ..catalog.states import Ambiguity
 from .engine import LOOKUP, Engine, Explains, Marks, Relays
 from .protect import Protected, missing, protect, restore
 from .ratelimit import RateLimit
@@ -57,6 +58,7 @@ class Draft:
     detail: str = ""
     unknown: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    ambiguous: tuple[Ambiguity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ class Translator:
             if marked is None:
                 drafts.append(Draft(output, self.name, detail))
             else:
-                drafts.append(Draft(output, self.name, detail, marked.unknown, marked.errors))
+                drafts.append(Draft(output, self.name, detail, marked.unknown, marked.errors, marked.ambiguous))
             self.tally.add(segments=1)
         return drafts
 
@@ -251,6 +253,7 @@ class Translator:
         joined: list[str] = []
         unknown: list[str] = []
         errors: list[str] = []
+        ambiguous: list[Ambiguity] = []
         for part in parts:
             output = outputs.get(part.body)
             if output is not None and isinstance(self.engine, Marks):
@@ -258,6 +261,7 @@ class Translator:
                 output = marked.text
                 unknown.extend(marked.unknown)
                 errors.extend(marked.errors)
+                ambiguous.extend(marked.ambiguous)
             if output is None or not output.strip():
                 self.tally.add(failures=1)
                 self.tally.reject("no output" if output is None else "empty output")
@@ -279,7 +283,7 @@ class Translator:
         self.tally.add(segments=1)
         return Draft(
             restore(prot, candidate), self.name, detail,
-            tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)),
+            tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)), tuple(dict.fromkeys(ambiguous)),
         )
 
     def _requests(self, bodies: list[str]) -> list[list[str]]:

@@ -18,6 +18,15 @@ They are the best signal of a bad draft the engine gives; `unmark` strips them
 (and the dictionaries' footnote digits, ``мир¹``) and hands the words to the
 adapter, which records them in the draft's provenance note.
 
+Where the pair has no ambiguity marks of its own, the adapter's "keep the first
+reading" is a guess wherever the disambiguator left readings of different
+lemmas (``стоим``: стоить "cost" or стоять "stand"; ``есть``: есть "eat" or
+быть "be"). A second, cheap pass runs the analyser and the constraint grammar
+alone (`Readings`), looks each remaining lemma up in the bilingual dictionary,
+and keeps the words whose senses translate differently: those are ambiguities,
+carried after the translation in the raw (cached) output and handed to the
+adapter by `unmark` with the draft's word for the guess.
+
 All segments of a call go through one process, one line each, since starting
 the pipeline costs about 0.1 s. A process that fails or loses lines is retried
 on halves, so one bad segment cannot sink the others; an empty line for a
@@ -27,6 +36,7 @@ non-empty input is a failure, never a translation.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -36,7 +46,9 @@ from pathlib import Path
 from .. import morphology
 from .. import text as textfacts
 from ..errors import EngineError
+from ..catalog.states import Ambiguity
 from .engine import MACHINE, Marked
+from .readings import Readings
 
 PAIRS = {("ru", "uk"): "rus-ukr", ("uk", "ru"): "ukr-rus"}
 
@@ -54,7 +66,9 @@ _MARK = re.compile(
 )
 _FOOTNOTE = re.compile(rf"(?<=[^\W\d_]){textfacts.SUPERSCRIPT.pattern}+")
 #: Part of the cache key: outputs cached before the marks were kept lack them.
-_OUTPUT_FORMAT = "marks-1"
+_OUTPUT_FORMAT = "marks-3"
+#: Between a line's translation and its ambiguities in the raw output (no text has it).
+_TRAILER = "\x1e"
 
 
 def _mode_dirs() -> list[Path]:
@@ -94,6 +108,7 @@ class Apertium:
         self.timeout = timeout
         self._lock = threading.Lock()
         self._variant: str | None = None
+        self._readings: dict[str, Readings] = {}
 
     @property
     def name(self) -> str:
@@ -131,7 +146,11 @@ class Apertium:
                 source_mode = modes / f"{pair}.mode"
                 if not source_mode.is_file():
                     continue
-                mode = self._repair(source_mode.read_text(encoding="utf-8"), pair)
+                stock = source_mode.read_text(encoding="utf-8")
+                readings = Readings.of_mode(stock)
+                if readings is not None:
+                    self._readings[pair] = readings
+                mode = self._repair(stock, pair)
                 fingerprint.update(mode.encode("utf-8"))
                 path = target / f"{pair}.mode"
                 if not path.is_file() or path.read_text(encoding="utf-8") != mode:
@@ -177,13 +196,17 @@ class Apertium:
             spans.append((len(lines), len(parts)))
             lines.extend(parts)
         out = self._lines(lines, pair)
+        readings = self._readings.get(pair)
+        guesses = readings.ambiguities(lines, self.timeout) if readings is not None else [[] for _ in lines]
         results: list[str | None] = []
         for text, (start, count) in zip(texts, spans, strict=True):
             got = out[start : start + count]
             if any(line is None for line in got):
                 results.append(None)
                 continue
-            results.append("\n".join(line for line in got if line is not None))
+            output = "\n".join(line for line in got if line is not None)
+            found = [list(item) for line in guesses[start : start + count] for item in line]
+            results.append(output + _TRAILER + json.dumps(found, ensure_ascii=False) if found else output)
         return results
 
     def _lines(self, lines: list[str], pair: str) -> list[str | None]:
@@ -210,6 +233,7 @@ class Apertium:
         inflects (``#що``, ``#і``: the generator lacks a tag it did not need;
         ``*до`` copied from Russian) is no error.
         """
+        output, _, trailer = output.partition(_TRAILER)
         unknown: list[str] = []
         errors: list[str] = []
 
@@ -225,7 +249,8 @@ class Apertium:
         clean = _MARK.sub(strip, output)
         if not textfacts.SUPERSCRIPT.search(source):
             clean = _FOOTNOTE.sub("", clean)
-        return Marked(clean, tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)))
+        return Marked(clean, tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(errors)),
+                      _guesses(trailer, clean, target))
 
     def _run(self, lines: list[str], pair: str) -> tuple[bool, list[str]]:
         data = "\n".join(lines) + "\n"
@@ -246,3 +271,27 @@ class Apertium:
         if text.endswith("\n"):
             text = text[:-1]
         return done.returncode == 0, text.split("\n") if lines else []
+
+
+def _guesses(trailer: str, draft: str, target: str) -> tuple[Ambiguity, ...]:
+    """The ambiguities the raw output carried, each with the word of `draft` that is the guess.
+
+    The guess is found by the form the generator makes of the chosen reading,
+    else by lemma; an ambiguity whose guess the draft does not show (transfer
+    rebuilt the phrase) names the chosen lemma instead. When the draft shows
+    the form another sense makes and not the chosen one, transfer gave both
+    senses one form (этом → цім): no guess is visible.
+    """
+    if not trailer:
+        return ()
+    found: list[Ambiguity] = []
+    words = textfacts.words(draft)
+    folded = {word.casefold() for word in words}
+    for source, form, chosen, others, other_forms in json.loads(trailer):
+        if form.casefold() not in folded and any(other.casefold() in folded for other in other_forms):
+            continue
+        draft_word = next((word for word in words if word.casefold() == form.casefold()), None)
+        if draft_word is None and target in morphology.LANGUAGES:
+            draft_word = next((word for word in words if chosen in morphology.lemmas(word, target)), None)
+        found.append(Ambiguity(source, draft_word or chosen, tuple(others)))
+    return tuple(dict.fromkeys(found))

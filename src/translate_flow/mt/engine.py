@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from ..catalog.states import Ambiguity
+
 #: Engines that look up whole catalog entries (human text) rather than translate:
 #: the adapter hands them the msgid as it is, unprotected, unchunked, uncached.
 LOOKUP = "lookup"
@@ -74,11 +76,13 @@ class Explains(Protocol):
 
 @dataclass(frozen=True)
 class Marked:
-    """An engine's output with its own marks removed, and the words they were on."""
+    """An engine's output with its own marks removed, the words they were on, and the
+    source words whose sense the engine had to guess."""
 
     text: str
     unknown: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    ambiguous: tuple[Ambiguity, ...] = ()
 
 
 @runtime_checkable

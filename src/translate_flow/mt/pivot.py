@@ -74,7 +74,9 @@ class Pivot:
                 if draft is not None:
                     out[index] = draft.text
                     self._last[(texts[index], source, target)] = f"{route.name} from {lang}"
-                    self._marks[(texts[index], source, target)] = Marked(draft.text, draft.unknown, draft.errors)
+                    self._marks[(texts[index], source, target)] = Marked(
+                        draft.text, draft.unknown, draft.errors, draft.ambiguous
+                    )
             pending = [i for i in pending if out[i] is None]
         return out
 

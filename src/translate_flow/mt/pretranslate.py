@@ -192,8 +192,9 @@ class _Judge:
     settings: CheckSettings
 
     def report(self, msgid: str, draft: Draft, source: str, target: str) -> catalog.DraftReport:
-        pair = Pair(msgid, draft.text, source, target, self.glossary, self.settings, draft.unknown, draft.errors)
-        return catalog.DraftReport(None, draft.unknown, draft.errors, quality(pair))
+        pair = Pair(msgid, draft.text, source, target, self.glossary, self.settings, draft.unknown, draft.errors,
+                    draft.ambiguous)
+        return catalog.DraftReport(None, draft.unknown, draft.errors, quality(pair), draft.ambiguous)
 
     def screen(self, msgid: str, draft: Draft, source: str, target: str) -> str | None:
         """Why `draft` may not be used at all: a slur or hate term the source does not have."""

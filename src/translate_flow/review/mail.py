@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ from ..project import Project
 from ..catalog import dumps
 from .packets import build, export, outbox
 from .people import Person, load_people
-from .routing import Worklist, amount, queue
+from .routing import Worklist, queue
+from ..ui import SOURCE_LANGUAGE, ntr, tr
+from ..ui.choice import reader_language
 
 TIMEOUT_SECONDS = 60.0
 
@@ -89,25 +92,38 @@ def _text(reply: bytes | str) -> str:
 
 
 def summary(project: Project, worklist: Worklist) -> str:
-    """The body of a person's mail: what is waiting for them, per statement."""
-    lines = [f"Hello {worklist.person},", "",
-             "translate-flow has work for you:", ""]
+    """The body of a person's mail, in their language: what is waiting for them, per statement."""
+    person = load_people(project.config).get(worklist.person)
+    lang = reader_language(person) if person is not None else SOURCE_LANGUAGE
+    lines = [tr(lang, "Hello %(name)s,", name=worklist.person), "",
+             tr(lang, "translate-flow has work for you:"), ""]
     for row in worklist.summary():
-        role = "translate" if row["role"] == "translator" else "review"
-        lines.append(f"  {row['statement']} ({row['lang']}): {role} {amount(row['entries'], 'entry')}, "
-                     f"{amount(row['words'], 'word')}")
+        work = ntr(lang, "translate %(num)d entry", "translate %(num)d entries", row["entries"]) \
+            if row["role"] == "translator" else \
+            ntr(lang, "review %(num)d entry", "review %(num)d entries", row["entries"])
+        words = ntr(lang, "%(num)d word", "%(num)d words", row["words"])
+        lines.append(f"  {row['statement']} ({row['lang']}): {work}, {words}")
     lines += [
         "",
-        f"In all: {worklist.describe()}.",
+        tr(lang, "In all: %(work)s.", work=_describe(lang, worklist)),
         "",
-        "The attached packets open in Poedit or any PO editor; each file explains at its",
-        "top what to do. Save your work in the same file and send it back as an",
-        "attachment; an editor imports it with `tflow review import`.",
+        *textwrap.wrap(tr(lang, "The attached packets open in Poedit or any PO editor; each file explains "
+                                "at its top what to do. Save your work in the same file and send it back "
+                                "as an attachment; an editor imports it with `tflow review import`."),
+                       width=76, break_on_hyphens=False),
         "",
         "-- ",
-        f"translate-flow, for the collective ({project.root.name})",
+        tr(lang, "translate-flow, for the collective (%(project)s)", project=project.root.name),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _describe(lang: str, worklist: Worklist) -> str:
+    """``34 entries, 976 words in 1 statement``, in `lang`."""
+    return tr(lang, "%(entries)s, %(words)s %(statements)s",
+              entries=ntr(lang, "%(num)d entry", "%(num)d entries", worklist.entries),
+              words=ntr(lang, "%(num)d word", "%(num)d words", worklist.words),
+              statements=ntr(lang, "in %(num)d statement", "in %(num)d statements", len(worklist.statements)))
 
 
 def message(project: Project, settings: SmtpSettings, person: Person, worklist: Worklist,
@@ -119,7 +135,7 @@ def message(project: Project, settings: SmtpSettings, person: Person, worklist: 
     mail = EmailMessage()
     mail["From"] = settings.sender
     mail["To"] = person.address
-    mail["Subject"] = f"translate-flow: {worklist.describe()}"
+    mail["Subject"] = f"translate-flow: {_describe(reader_language(person), worklist)}"
     mail["Date"] = formatdate(localtime=True)
     mail["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2].strip(">") or None)
     mail.set_content(summary(project, worklist))

@@ -32,6 +32,7 @@ from ..checks.catalogs import entry_pair
 from ..errors import CatalogError, ReviewError
 from ..glossary import Glossary
 from ..project import Project
+from ..text import mark_words
 from .decisions import ApplyReport, Decision, apply_decisions
 from .people import Person, load_people
 from .routing import REVIEWER, Task, queue
@@ -103,17 +104,21 @@ def _problem_lines(entry: polib.POEntry, source: str, target: str, glossary: Glo
 
 
 def _defect_lines(entry: polib.POEntry) -> list[str]:
-    """The draft with the words the engine did not know marked ⟨so⟩, and its quality."""
+    """The draft with the words the engine did not know marked ⟨so⟩, its guessed senses, its quality."""
     if catalog.state(entry) is not State.DRAFT:
         return []
     report = catalog.draft_report(entry)
     lines = []
     if report.weak and report.quality is not None:
         lines.append(f"weak draft: quality {report.quality:.2f}; expect a heavy edit")
-    pieces = report.highlight(entry.msgstr)
-    if any(flagged for _, flagged in pieces):
-        shown = "".join(f"⟨{piece}⟩" if flagged else piece for piece, flagged in pieces)
-        lines.append("unknown words marked: " + " ".join(shown.split()))
+    for label, marked in (("unknown words", report.defects), ("guessed senses", report.guessed)):
+        pieces = mark_words(entry.msgstr, marked)
+        if any(flagged for _, flagged in pieces):
+            shown = "".join(f"⟨{piece}⟩" if flagged else piece for piece, flagged in pieces)
+            lines.append(f"{label} marked: " + " ".join(shown.split()))
+    for item in report.ambiguous:
+        lines.append(f"sense guessed: «{item.draft}» for «{item.source}»; it can also be "
+                     + " or ".join(f"«{other}»" for other in item.others))
     return lines
 
 

@@ -1,7 +1,9 @@
 """Personal sign-in links: issue, look up and revoke invite tokens.
 
-`tflow invite NAME` makes a random token and prints it inside a link; only a
-SHA-256 hash of the token is kept, in `.tflow/invites.json` (mode 0600, never
+`tflow invite NAME` makes a random token and prints it inside a link; the
+token starts with the person's name (``olena.<43 random characters>``), so a
+failed sign-in can be counted against the account it tried as well as against
+the client that sent it. Only a SHA-256 hash of the token is kept, in `.tflow/invites.json` (mode 0600, never
 served, not in version control). A plain hash is enough here: the tokens are
 256 random bits, so there is nothing to guess and no need for a slow KDF.
 Issuing a new invite for a person replaces the old one, and revoking removes it;
@@ -28,7 +30,13 @@ TOKEN_BYTES = 32
 
 def digest(token: str) -> str:
     """The stored form of a token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def claimed_name(token: str) -> str | None:
+    """The account a token says it belongs to (the part before its last dot)."""
+    name, dot, secret = token.rpartition(".")
+    return name if dot and name and secret else None
 
 
 @dataclass(frozen=True)
@@ -89,11 +97,11 @@ class InviteStore:
 
     def lookup(self, token: str) -> Invite | None:
         """The invite this token belongs to, if it is still valid."""
-        wanted = digest(token)
-        for invite in self._load().values():
-            if secrets.compare_digest(invite.digest, wanted):
-                return invite
-        return None
+        name = claimed_name(token)
+        invite = self._load().get(name) if name is not None else None
+        if invite is None or not secrets.compare_digest(invite.digest, digest(token)):
+            return None
+        return invite
 
     def _save(self, invites: dict[str, Invite]) -> None:
         data = {
@@ -112,7 +120,7 @@ class InviteStore:
 
     def issue(self, name: str) -> str:
         """A new token for `name`, replacing (and so ending) any earlier one."""
-        token = secrets.token_urlsafe(TOKEN_BYTES)
+        token = f"{name}.{secrets.token_urlsafe(TOKEN_BYTES)}"
         created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with storage.lock(self.path):
             invites = self._load_fresh()

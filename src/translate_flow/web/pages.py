@@ -1,20 +1,34 @@
-"""The HTML around the data: page shells and the few server-rendered messages.
+"""The HTML of the review pages and the offline sheet, from Jinja2 templates.
 
-Pages with entries are rendered in the browser by `static/app.js` from a JSON
-block in the page, so that text from catalogs only ever reaches the DOM as
-text nodes. The JSON is made safe for a `<script>` element by escaping `<`,
-`>` and `&`, so no translation can close the element. The few pages rendered
-here (sign-in, errors) escape everything they put in.
+Every page extends `templates/base.html` and is autoescaped. Pages with
+entries are rendered in the browser by the ES modules in `static/` from a JSON
+block in the page, so that text from catalogs only ever reaches the DOM as text
+nodes. The JSON is made safe for a `<script>` element by escaping `<`, `>` and
+`&`, so no translation can close the element.
+
+The offline sheet cannot load modules from files (a `file:` page may not), so
+`inline_script` joins the modules into one module script in dependency order:
+each module imports only named bindings from siblings (``import { a } from
+"./b.js";``), and those lines and the `export` keywords are all that is dropped.
 """
 
 from __future__ import annotations
 
 import json
-from html import escape
+import re
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-PRODUCT = "translate-flow review"
+import jinja2
+from markupsafe import Markup
+
+from .. import locales, ui
+
+PRODUCT = "translate-flow"
+ENTRY_MODULE = "main.js"
+_IMPORT = re.compile(r'^import \{[^}]*\} from "\./([\w-]+\.js)";\n', re.M)
+_EXPORT = re.compile(r"^export (?=(?:async )?function |const |let |class )", re.M)
 
 
 def asset(name: str) -> str:
@@ -28,49 +42,38 @@ def json_for_script(data: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def shell(title: str, data: Any, *, head: str, tail: str, lang: str = "en") -> str:
-    """A page whose body `app.js` renders from `data`; `head`/`tail` bring the assets."""
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="same-origin">\n'
-        f"<title>{escape(title)} · {PRODUCT}</title>\n{head}\n</head>\n<body>\n"
-        f'<script type="application/json" id="tflow-data">{json_for_script(data)}</script>\n'
-        '<div id="app"><noscript><p class="notice">This page needs JavaScript to show and '
-        "save translations.</p></noscript></div>\n"
-        f"{tail}\n</body>\n</html>\n"
-    )
+def inline_script(entry: str = ENTRY_MODULE) -> str:
+    """The page modules as one module script, each module once, dependencies first."""
+    order: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in order:
+            return
+        if name in path:
+            raise ValueError(f"static/{name}: import cycle {' → '.join(path + (name,))}")
+        for imported in _IMPORT.findall(asset(name)):
+            visit(imported, path + (name,))
+        order.append(name)
+
+    visit(entry, ())
+    parts = [_EXPORT.sub("", _IMPORT.sub("", asset(name))) for name in order]
+    return "\n".join(parts)
 
 
-def served_shell(title: str, data: Any, lang: str = "en") -> str:
-    """A page of the running server: assets come from `/static/`."""
-    return shell(
-        title, data, lang=lang,
-        head='<link rel="stylesheet" href="/static/app.css">',
-        tail='<script src="/static/app.js"></script>',
-    )
+def language_switch() -> list[tuple[str, str]]:
+    """The interface languages, each named in itself, for the switch on every page."""
+    return [(code, locales.name(code)) for code in ui.LANGUAGES]
 
 
-def message(title: str, paragraphs: list[str], *, form: str = "") -> str:
-    """A small page with a heading, some text (escaped here) and optional form markup."""
-    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="same-origin">\n'
-        f"<title>{escape(title)} · {PRODUCT}</title>\n"
-        '<link rel="stylesheet" href="/static/app.css">\n</head>\n'
-        f'<body>\n<main class="message">\n<h1>{escape(title)}</h1>\n{body}\n{form}\n</main>\n'
-        "</body>\n</html>\n"
-    )
+@lru_cache(maxsize=None)
+def _environment() -> jinja2.Environment:
+    env = ui.environment(__package__)
+    env.filters["script_json"] = lambda data: Markup(json_for_script(data))
+    env.globals["languages"] = language_switch()
+    env.globals["product"] = PRODUCT
+    return env
 
 
-def signin_form(name: str, token: str) -> str:
-    """The confirmation step of a sign-in link: a same-origin POST carries the token."""
-    return (
-        '<form method="post" action="/signin">'
-        f'<input type="hidden" name="token" value="{escape(token)}">'
-        f'<button type="submit" class="primary" autofocus>Sign in as {escape(name)}</button>'
-        "</form>"
-    )
+def render(template: str, lang: str, **context: Any) -> str:
+    """A page of `templates/` with the interface in `lang`."""
+    return ui.render(_environment(), template, lang, **context)

@@ -1,7 +1,7 @@
 """The offline review sheet: one self-contained HTML file per person.
 
 For volunteers who cannot reach the server: the same side-by-side view as the
-web page (the same `app.js` renders it), with the statements and languages on
+web page (the same `static/` modules render it), with the statements and languages on
 the person's worklist, whole and in order. Edits and approvals are collected in
 the page and saved by a button as a decision file (JSON, one per language) that
 `tflow review import` applies through the same code as the server, refusing any
@@ -9,15 +9,17 @@ entry that changed after the sheet was made.
 
 The file needs no server and makes no network requests: styles, script and data
 are inline, and a Content-Security-Policy that allows exactly that inline style
-and script (by hash) and no connections at all is part of the page.
+and script (by hash) and no connections at all is part of the page. The sheet
+opens in the person's interface language and carries the others for its switch.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from .. import storage
 from ..catalog.template import timestamp
@@ -25,7 +27,10 @@ from ..project import Project
 from ..review.packets import JSON_KIND, outbox
 from ..review.people import load_people
 from ..review.routing import queue
+from ..ui import tr
+from ..ui.choice import reader_language
 from . import pages, work
+from .strings import all_script_strings
 from .suggest import memory_of, suggestions
 from .view import JSON, Context, language_names, statement_view
 
@@ -40,15 +45,15 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def render_sheet(title: str, data: JSON) -> str:
-    """The sheet's HTML: shell, inline assets, and a CSP that pins them by hash."""
+def render_sheet(title: str, data: JSON, lang: str) -> str:
+    """The sheet's HTML: inline style and modules, and a CSP that pins them by hash."""
     style = pages.asset("app.css")
-    script = pages.asset("app.js")
+    script = pages.inline_script()
     policy = (f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
               "img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
-    head = (f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n'
-            f"<style>{style}</style>")
-    return pages.shell(title, data, head=head, tail=f"<script>{script}</script>")
+    # The style and script are this package's own files, put in as they are.
+    return pages.render("sheet.html", lang, title=title, data=data, policy=policy,
+                        style=Markup(style), script=Markup(script))
 
 
 def write_sheets(project: Project, person: str | None = None) -> list[Path]:
@@ -63,6 +68,7 @@ def write_sheets(project: Project, person: str | None = None) -> list[Path]:
     memory = memory_of(project)
     created = timestamp()
     names = language_names(project)
+    strings = all_script_strings()
     written: list[Path] = []
     for worklist in queue(project, person):
         someone = people[worklist.person]
@@ -83,6 +89,7 @@ def write_sheets(project: Project, person: str | None = None) -> list[Path]:
         if not views:
             target.unlink(missing_ok=True)
             continue
+        lang = reader_language(someone)
         data = {
             "page": "sheet",
             "kind": JSON_KIND,
@@ -91,7 +98,10 @@ def write_sheets(project: Project, person: str | None = None) -> list[Path]:
             "me": {"name": someone.name, "languages": list(someone.languages),
                    "roles": list(someone.roles)},
             "statements": views,
+            "strings": strings[lang],
+            "all_strings": strings,
         }
-        storage.write_text(target, render_sheet(f"Review sheet for {someone.name}", data))
+        title = tr(lang, "Review sheet for %(name)s", name=someone.name)
+        storage.write_text(target, render_sheet(title, data, lang))
         written.append(target)
     return written

@@ -1,7 +1,7 @@
 """What a reviewer sees of a statement, as plain JSON-ready data.
 
 The server page and the offline sheet both render this same data with the same
-script (`static/app.js`), so the two views cannot drift apart. The data carries
+scripts (`static/*.js`), so the two views cannot drift apart. The data carries
 text only; the script puts it in the page as text nodes, never as markup.
 """
 
@@ -17,38 +17,37 @@ from .. import catalog, checks, locales
 from ..catalog import State
 from ..glossary import Glossary, Term
 from ..project import Project
+from ..review.decisions import entry_review
 from ..review.people import Person
 from ..segment import Statement
 from .diff import word_diff
 
 JSON = dict[str, Any]
-ProblemFinder = Callable[[str, str, str, str], list[JSON]]
+ProblemFinder = Callable[[str, str, str, str], list[checks.Problem]]
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every entry view needs besides the entry: glossary and check runner."""
+    """What every entry view needs besides the entry: glossary, check runner, review rule."""
 
     glossary: Glossary
     problems: ProblemFinder
+    two_people: bool = True
 
     @classmethod
     def load(cls, project: Project) -> Context:
         glossary = Glossary.load(project.config.glossary_path)
-        return cls(glossary, problem_finder(glossary, checks.load_settings(project.config)))
+        return cls(glossary, problem_finder(glossary, checks.load_settings(project.config)),
+                   project.config.two_people)
 
 
 def problem_finder(glossary: Glossary, settings: checks.CheckSettings) -> ProblemFinder:
     """The project's quality checks as a function of (msgid, msgstr, source, target)."""
 
-    def find(msgid: str, msgstr: str, source: str, target: str) -> list[JSON]:
+    def find(msgid: str, msgstr: str, source: str, target: str) -> list[checks.Problem]:
         if not msgstr:
             return []
-        pair = checks.Pair(msgid, msgstr, source, target, glossary, settings)
-        return [
-            {"check": p.check, "severity": p.severity, "message": p.message}
-            for p in checks.run(pair)
-        ]
+        return list(checks.run(checks.Pair(msgid, msgstr, source, target, glossary, settings)))
 
     return find
 
@@ -82,13 +81,22 @@ def _term(term: Term, source: str, lang: str) -> JSON:
 
 
 def entry_view(
-    entry: polib.POEntry, source: str, lang: str, context: Context, third: polib.POEntry | None = None,
+    entry: polib.POEntry, source: str, lang: str, context: Context, person: Person,
+    third: polib.POEntry | None = None,
 ) -> JSON:
-    """One catalog entry as the page shows it: text, state, who, why, what to watch."""
+    """One catalog entry as `person` sees it: text, state, who, why, what to watch, what they may do.
+
+    Whether the person may approve it (and why not, what must be overridden,
+    the comments and overrides on it) is the review library's verdict
+    (`review.decisions.entry_review`), so the page carries no copy of the rule.
+    """
     current = catalog.state(entry)
     found = catalog.approval(entry)
     note = catalog.notes(entry).get("previous")
+    problems = context.problems(entry.msgid, entry.msgstr, source, lang)
+    errors = [p for p in problems if p.severity == checks.ERROR]
     return {
+        **entry_review(entry, person, lang, two_people=context.two_people, errors=errors),
         "msgid": entry.msgid,
         "msgstr": entry.msgstr,
         "state": current.value,
@@ -99,7 +107,7 @@ def entry_view(
         "previous": note,
         "diff": word_diff(entry.previous_msgid, entry.msgid)
         if current is State.STALE and entry.previous_msgid else None,
-        "problems": context.problems(entry.msgid, entry.msgstr, source, lang),
+        "problems": [{"check": p.check, "severity": p.severity, "message": p.message} for p in problems],
         "glossary": [_term(t, source, lang) for t in context.glossary.terms_in(entry.msgid, source)],
         "words": catalog.words(entry.msgid),
         "third": None if third is None else {"msgstr": third.msgstr, "state": catalog.state(third).value},
@@ -145,7 +153,7 @@ def statement_view(
                          "repeat": True})
             continue
         index[segment.text] = len(views)
-        view = entry_view(entry, statement.lang, lang, context, third_entries.get(segment.text))
+        view = entry_view(entry, statement.lang, lang, context, person, third_entries.get(segment.text))
         view["line"] = segment.line
         view["kind"] = segment.kind
         views.append(view)

@@ -1,0 +1,434 @@
+/* A statement side by side: source | translation | third language, one article per entry.
+ *
+ * A Review renders one statement view and talks to a backend: the server
+ * (saves and approvals over the API) or the offline sheet (decisions kept in
+ * the page). A backend answers {status, entry, progress, reason, yours}.
+ */
+import { el, label, langName, say, sayWith, statementUrl } from "./dom.js";
+import { progressBar } from "./progress.js";
+
+export class Review {
+  constructor(view, backend, me) {
+    this.view = view;
+    this.backend = backend;
+    this.me = me;
+    this.current = null;
+    this.node = null;
+    this.progressSlots = [];
+  }
+
+  entry(index) {
+    return this.view.entries[index];
+  }
+
+  shownState(entry) {
+    return entry.local ? (entry.local.approve ? "approved" : "local") : entry.state;
+  }
+
+  shownText(entry) {
+    return entry.local && entry.local.msgstr !== null ? entry.local.msgstr : entry.msgstr;
+  }
+
+  /* Why the Approve button is off, or null. Whether the person may approve is
+   * the server's verdict (entry.may_approve); the words are the page's own. In
+   * the offline sheet a decision made here is not in the verdict yet. */
+  approveBlock(entry, dirty) {
+    const view = this.view;
+    if (!view.can_approve) return say("block_role");
+    if (dirty) return say("block_dirty");
+    if (entry.local && entry.local.approve) return say("block_sheet");
+    if (entry.local && entry.local.msgstr !== null) return view.two_people ? say("block_changed_here") : null;
+    if (entry.may_approve) return null;
+    if (entry.state === "approved") return say("block_approved");
+    if (entry.state !== "translated") return say("block_untranslated");
+    return entry.translator === this.me.name ? say("block_own") : entry.reason;
+  }
+
+  render() {
+    const view = this.view;
+    const names = view.names;
+    const third = view.third;
+    const section = el("section", {
+      class: "statement" + (third ? "" : " no-third"), id: "s-" + view.slug + "-" + view.lang,
+      "data-slug": view.slug, "data-lang": view.lang,
+    });
+    const controls = el("div", { class: "controls" });
+    if (third) {
+      const toggle = el("input", { type: "checkbox", checked: true, id: "third-" + view.slug + "-" + view.lang });
+      toggle.addEventListener("change", function () {
+        section.classList.toggle("no-third", !toggle.checked);
+      });
+      controls.appendChild(el("label", { class: "third-toggle" }, toggle, " " +
+        say("show_third", { language: langName(names, third) })));
+    }
+    if (this.backend.online && view.third_options.length > 1) {
+      const select = el("select", { "aria-label": say("third_column") },
+        el("option", { value: "none" }, say("no_third")),
+        view.third_options.map(function (code) {
+          return el("option", { value: code, selected: code === third }, langName(names, code));
+        }));
+      select.addEventListener("change", function () {
+        window.location.assign(statementUrl(view.slug, view.lang, select.value));
+      });
+      controls.appendChild(select);
+    }
+    controls.appendChild(el("button", { type: "button", class: "next", onclick: () => this.move(1) },
+      say("next_pending")));
+    controls.appendChild(el("span", { class: "keys" }, say("keys")));
+    section.appendChild(el("header", { class: "statement-head" },
+      el("h1", { lang: view.source_lang }, view.title),
+      el("p", { class: "muted" },
+        langName(names, view.source_lang) + " → " + langName(names, view.lang) + " · " + view.catalog +
+        (view.can_edit ? "" : " · " + say("read_only")) +
+        (view.can_approve ? "" : " · " + say("cannot_approve_here")))));
+    section.appendChild(el("div", { class: "toolbar" }, this.progressView(), controls));
+    if (!view.extracted) {
+      section.appendChild(el("p", { class: "notice" }, say("catalog_not_extracted")));
+    }
+    section.appendChild(el("div", { class: "columns", "aria-hidden": "true" },
+      el("div", {}, say("source_column", { language: langName(names, view.source_lang) })),
+      el("div", {}, langName(names, view.lang)),
+      third ? el("div", { class: "third" }, langName(names, third)) : null));
+    const list = el("div", { class: "entries" });
+    view.rows.forEach((row, position) => list.appendChild(this.renderRow(row, position)));
+    section.appendChild(list);
+    this.node = section;
+    return section;
+  }
+
+  meta(line, kind, link) {
+    const where = say("line", { line: line });
+    return el("div", { class: "meta" },
+      link ? el("a", { href: "#" + link }, where) : el("span", {}, where),
+      kind ? el("span", {}, label("kinds", kind)) : null);
+  }
+
+  renderRow(row, position) {
+    const view = this.view;
+    if (row.entry === null) {
+      return el("article", { class: "entry missing", id: this.anchor(position) },
+        el("div", { class: "cell source", lang: view.source_lang },
+          this.meta(row.line, row.kind), el("p", { class: "text" }, row.text)),
+        el("div", { class: "cell target" }, el("p", { class: "muted" }, say("not_in_catalog"))));
+    }
+    const entry = this.entry(row.entry);
+    if (row.repeat) {
+      const link = el("a", { href: "#" + this.entryAnchor(row.entry) }, say("line", { line: entry.line }));
+      return el("article", { class: "entry repeat", id: this.anchor(position) },
+        el("div", { class: "cell source", lang: view.source_lang },
+          this.meta(row.line, row.kind), el("p", { class: "text" }, entry.msgid)),
+        el("div", { class: "cell target" }, el("p", { class: "muted" }, sayWith("same_text_as", { link: link }))));
+    }
+    const article = el("article", { id: this.entryAnchor(row.entry), "data-entry": row.entry });
+    article.addEventListener("focusin", () => { this.current = row.entry; });
+    this.fillEntry(article, row.entry, entry.msgstr);
+    return article;
+  }
+
+  anchor(position) {
+    return "row-" + this.view.lang + "-" + position;
+  }
+
+  entryAnchor(index) {
+    return "entry-" + this.view.slug.replace(/[^\w-]/g, "_") + "-" + this.view.lang + "-" + index;
+  }
+
+  sourceCell(entry, index) {
+    const view = this.view;
+    const source = el("div", { class: "cell source", lang: view.source_lang },
+      this.meta(entry.line, entry.kind, this.entryAnchor(index)), el("p", { class: "text" }, entry.msgid));
+    if (entry.diff) {
+      source.appendChild(el("div", { class: "diff", title: say("source_changed_title") },
+        el("span", { class: "label" }, say("source_changed") + " "),
+        entry.diff.map(function (run) {
+          if (run[0] === "-") return el("del", {}, run[1]);
+          if (run[0] === "+") return el("ins", {}, run[1]);
+          return el("span", {}, run[1]);
+        })));
+    }
+    if (entry.glossary.length) {
+      source.appendChild(el("ul", { class: "terms", "aria-label": say("glossary") },
+        entry.glossary.map(function (term) {
+          return el("li", {},
+            el("b", {}, term.source), " → ",
+            term.keep ? el("span", {}, say("keep_as_is"))
+              : el("span", { lang: view.lang }, term.target || say("no_required_form")),
+            term.note ? el("span", { class: "note" }, " — " + term.note) : null,
+            term.forbidden.length ? el("span", { class: "forbidden" }, " — " +
+              say("never", { words: term.forbidden.join(", ") })) : null);
+        })));
+    }
+    return source;
+  }
+
+  thirdCell(entry) {
+    const other = entry.third;
+    const shown = other && other.msgstr;
+    return el("div", { class: "cell third", lang: this.view.third },
+      shown ? el("div", { class: "meta" }, el("span", { class: "badge state-" + other.state }, label("states", other.state))) : null,
+      shown ? el("p", { class: "text" }, other.msgstr) : el("p", { class: "muted" }, say("not_translated")));
+  }
+
+  fillEntry(article, index, text) {
+    const view = this.view;
+    const entry = this.entry(index);
+    const state = this.shownState(entry);
+    article.className = "entry state-" + state;
+    article.textContent = "";
+
+    const who = [];
+    if (entry.translator) who.push(say("translated_by", { name: entry.translator }));
+    if (entry.approval) who.push(say("approved_by", { name: entry.approval.person, day: entry.approval.day }));
+    const textarea = el("textarea", {
+      lang: view.lang, rows: Math.min(12, Math.max(2, Math.ceil(text.length / 60))),
+      "aria-label": say("translation_into", { language: langName(view.names, view.lang), line: entry.line }),
+      readonly: !view.can_edit, spellcheck: "true",
+    });
+    textarea.value = text;
+    const status = el("span", { class: "status", role: "status" });
+    const save = el("button", { type: "button", class: "save", disabled: !view.can_edit,
+      onclick: () => this.save(index, false) }, say("save"));
+    const approve = el("button", { type: "button", class: "approve", onclick: () => this.approve(index) },
+      say("approve"));
+    const target = el("div", { class: "cell target", lang: view.lang },
+      el("div", { class: "meta" },
+        el("span", { class: "badge state-" + state }, label("states", state)),
+        entry.provenance ? el("span", { class: "provenance" }, entry.provenance) : null,
+        who.length ? el("span", { class: "people" }, who.join(" · ")) : null),
+      entry.previous ? el("p", { class: "previous" }, say("earlier", { text: entry.previous })) : null,
+      textarea,
+      el("div", { class: "actions" }, view.can_edit ? save : null, view.can_approve ? approve : null, status));
+    if (entry.problems.length) {
+      target.appendChild(el("ul", { class: "problems", "aria-label": say("check_problems") },
+        entry.problems.map(function (problem) {
+          return el("li", { class: problem.severity },
+            label("severities", problem.severity) + " · " + problem.check + ": " + problem.message);
+        })));
+    }
+    const suggestSlot = el("div", { class: "suggestions-slot" });
+    target.appendChild(suggestSlot);
+    const update = () => {
+      const dirty = textarea.value !== this.shownText(entry);
+      const accepting = !dirty && (entry.state === "draft" || entry.state === "stale") && !entry.local;
+      article.classList.toggle("dirty", dirty);
+      save.textContent = accepting ? say("accept") : say("save");
+      save.title = accepting ? say("accept_title") : "";
+      const blocked = this.approveBlock(entry, dirty);
+      approve.disabled = blocked !== null;
+      approve.title = blocked || say("approve_title");
+    };
+    const showSuggestions = () => {
+      suggestSlot.textContent = "";
+      if (!view.can_edit || !entry.suggestions || !entry.suggestions.length) return;
+      suggestSlot.appendChild(el("div", { class: "suggestions" },
+        el("span", { class: "label" }, say("memory") + " "),
+        entry.suggestions.map(function (suggestion) {
+          return el("button", { type: "button", class: "suggestion", lang: view.lang,
+            title: say("use_suggestion", { origin: suggestion.origin }),
+            onclick: function () { textarea.value = suggestion.text; update(); textarea.focus(); } },
+            suggestion.text, el("span", { class: "origin" }, " " + suggestion.origin));
+        })));
+    };
+    showSuggestions();
+    article.appendChild(this.sourceCell(entry, index));
+    article.appendChild(target);
+    if (view.third) article.appendChild(this.thirdCell(entry));
+    textarea.addEventListener("input", update);
+    textarea.addEventListener("focus", () => {
+      this.current = index;
+      if (entry.suggestions === undefined && this.backend.suggest && view.can_edit) {
+        entry.suggestions = [];
+        this.backend.suggest(view, entry).then(function (found) {
+          entry.suggestions = found;
+          showSuggestions();
+        });
+      }
+    });
+    update();
+    article.tflow = { textarea: textarea, status: status, update: update };
+  }
+
+  articleOf(index) {
+    return document.getElementById(this.entryAnchor(index));
+  }
+
+  refresh(index, text, message, kind) {
+    const article = this.articleOf(index);
+    const focused = article.contains(document.activeElement);
+    this.fillEntry(article, index, text);
+    if (message) this.tell(index, message, kind);
+    if (focused) article.tflow.textarea.focus();
+  }
+
+  tell(index, message, kind) {
+    const status = this.articleOf(index).tflow.status;
+    status.textContent = message;
+    status.className = "status " + (kind || "");
+  }
+
+  progress() {
+    if (this.backend.online) return this.view.progress;
+    const words = {};
+    let total = 0;
+    this.view.entries.forEach((entry) => {
+      let state = this.shownState(entry);
+      if (state === "local") state = "translated";
+      words[state] = (words[state] || 0) + entry.words;
+      total += entry.words;
+    });
+    return { words: words, total_words: total };
+  }
+
+  /* A progress bar that follows this statement's saves (there may be several). */
+  progressView() {
+    const slot = el("div", { class: "progress-slot" }, progressBar(this.progress()));
+    this.progressSlots.push(slot);
+    return slot;
+  }
+
+  showProgress() {
+    const bar = this.progress();
+    this.progressSlots.forEach(function (slot) {
+      slot.textContent = "";
+      slot.appendChild(progressBar(bar));
+    });
+  }
+
+  /* Whether the entry waits for this person: text to write for a translator,
+   * someone else's translation to approve for a reviewer. */
+  pending(index) {
+    const view = this.view;
+    const entry = this.entry(index);
+    if (entry.local) return false;
+    const needsText = entry.state === "untranslated" || entry.state === "draft" || entry.state === "stale";
+    const needsApproval = entry.state === "translated" && entry.may_approve;
+    if (view.can_translate || view.can_approve) {
+      return (view.can_translate && needsText) || (view.can_approve && needsApproval);
+    }
+    return view.can_edit && needsText;
+  }
+
+  move(step) {
+    const count = this.view.entries.length;
+    const start = this.current === null ? (step > 0 ? -1 : count) : this.current;
+    for (let i = start + step; i >= 0 && i < count; i += step) {
+      if (this.pending(i)) {
+        const article = this.articleOf(i);
+        article.scrollIntoView({ block: "center" });
+        article.tflow.textarea.focus();
+        this.current = i;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  save(index, advance) {
+    const entry = this.entry(index);
+    const text = this.articleOf(index).tflow.textarea.value;
+    if (!this.view.can_edit) return;
+    if (text === "") {
+      this.tell(index, say("empty"), "error");
+      return;
+    }
+    this.tell(index, say("saving"), "busy");
+    this.backend.decide(this.view, entry, text, false).then((result) => this.settle(index, result, text, advance));
+  }
+
+  approve(index) {
+    const entry = this.entry(index);
+    const dirty = this.articleOf(index).tflow.textarea.value !== this.shownText(entry);
+    const blocked = this.approveBlock(entry, dirty);
+    if (blocked !== null) {
+      this.tell(index, say("cannot_approve", { reason: blocked }), "error");
+      return;
+    }
+    this.tell(index, say("approving"), "busy");
+    this.backend.decide(this.view, entry, null, true).then((result) => this.settle(index, result, null, false));
+  }
+
+  settle(index, result, text, advance) {
+    if (result.progress) this.view.progress = result.progress;
+    if (result.status === "applied" || result.status === "unchanged" || result.status === "local") {
+      if (result.entry) this.replace(index, result.entry);
+      this.refresh(index, this.shownText(this.entry(index)),
+        result.message || (result.status === "unchanged" ? say("unchanged") : say("saved")), "ok");
+      this.showProgress();
+      if (advance) this.move(1);
+      return;
+    }
+    if (result.status === "conflict" && result.entry) {
+      this.conflict(index, result, text);
+      return;
+    }
+    this.showProgress();
+    const reason = result.reason || say("unknown_error");
+    this.tell(index, result.status === "refused" ? say("refused", { reason: reason }) : say("not_saved", { reason: reason }), "error");
+  }
+
+  /* Someone changed the entry since this page loaded it: show both versions and
+   * let the person choose. Until they do, the entry keeps the fingerprint they
+   * saw, so another Save is refused again rather than overwriting theirs. */
+  conflict(index, result, text) {
+    const current = result.entry;
+    const yours = text;
+    this.showProgress();
+    const target = this.articleOf(index).querySelector(".cell.target");
+    const old = target.querySelector(".conflict");
+    if (old) old.remove();
+    const panel = el("div", { class: "conflict", role: "alert" },
+      el("p", {}, say("conflict_head", { reason: result.reason })),
+      el("div", { class: "versions" },
+        el("div", { class: "yours" }, el("h4", {}, say("your_version")),
+          el("p", { class: "text", lang: this.view.lang }, yours === null ? say("your_approval") : yours)),
+        el("div", { class: "theirs" }, el("h4", {}, say("now_in_catalog", { state: label("states", current.state) })),
+          el("p", { class: "text", lang: this.view.lang }, current.msgstr || say("empty_text")))),
+      el("div", { class: "actions" },
+        yours !== null ? el("button", { type: "button", class: "keep-mine", onclick: () => {
+          this.replace(index, current);
+          this.refresh(index, yours);
+          this.save(index, false);
+        } }, say("keep_mine")) : null,
+        el("button", { type: "button", class: "take-theirs", onclick: () => {
+          this.replace(index, current);
+          this.refresh(index, current.msgstr, say("took_theirs"), "ok");
+        } }, say("use_theirs"))));
+    target.insertBefore(panel, target.querySelector("textarea"));
+    this.tell(index, say("conflict"), "error");
+  }
+
+  replace(index, fresh) {
+    const old = this.entry(index);
+    fresh.line = old.line;
+    fresh.kind = old.kind;
+    if (fresh.third === null || fresh.third === undefined) fresh.third = old.third;
+    if (fresh.suggestions === undefined) fresh.suggestions = old.suggestions;
+    this.view.entries[index] = fresh;
+  }
+}
+
+/* The reviews on the page, and the keys that act on the one with the focus. */
+export function keyboard(reviews) {
+  function active() {
+    const node = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("section.statement") : null;
+    return reviews.find(function (review) { return review.node === node; }) || reviews[0] || null;
+  }
+  document.addEventListener("keydown", function (event) {
+    const review = active();
+    if (!review) return;
+    const index = review.current;
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      if (index === null) return;
+      event.preventDefault();
+      review.save(index, true);
+    } else if (event.key === "Enter" && event.altKey) {
+      if (index === null) return;
+      event.preventDefault();
+      review.approve(index);
+    } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      review.move(event.key === "ArrowDown" ? 1 : -1);
+    }
+  });
+}
