@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
 
 # The Debian programs the tests and the demo drive for real.
-DEBIAN_PACKAGES := gettext apertium apertium-rus-ukr po4a chromium \
+DEBIAN_PACKAGES := gettext libunistring2 apertium apertium-rus-ukr po4a chromium \
   libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
 
 .PHONY: demo test install system-deps system-check lock ui-catalogs bench clean

@@ -13,15 +13,19 @@ is shown.
 - `tflow build --draft --lang ru --format md`, after every entry of both catalogs
   has a translation: the same job as po4a-translate;
 - `tflow build --draft`: every language (uk, ru, en), Markdown and HTML, and the index;
-- po4a 0.69 (Debian `po4a`, text module with `-o markdown`) on the same document:
-  `po4a-updatepo` (extract: in 0.69, `po4a-gettextize` refuses to run without a
-  translated document to sync) and `po4a-translate -k 0` (build) with a
-  catalog translated the same way.
+- po4a 0.69 (Debian `po4a`, text module with `-o markdown -o neverwrap`) on the
+  same document: `po4a-updatepo` (extract: in 0.69, `po4a-gettextize` refuses to
+  run without a translated document to sync) and `po4a-translate -k 0` (build)
+  with a catalog translated the same way;
+- mdpo's `po2md` (build, with tflow's translated ru catalog), when `MDPO_BIN`
+  names the directory that holds it: install mdpo into a venv of its own, never into the project's
+  (`python3 -m venv /tmp/mdpo && /tmp/mdpo/bin/pip install mdpo`,
+  then `MDPO_BIN=/tmp/mdpo/bin`); without it, a line says it was skipped.
 
 It prints figures and the ratios; it asserts nothing about time.
 
     .venv/bin/python bench/spine.py [PARAGRAPHS ...]     # default: 5000 20000
-    REPEAT=1 .venv/bin/python bench/spine.py 20000
+    REPEAT=1 MDPO_BIN=/tmp/mdpo/bin .venv/bin/python bench/spine.py 20000
 """
 
 from __future__ import annotations
@@ -160,14 +164,31 @@ def po4a_runs(text: str, work: Path) -> dict[str, Run]:
     root.mkdir()
     (root / "doc.md").write_text(text, encoding="utf-8")
     # po4a 0.69's po4a-gettextize only syncs existing translations; po4a-updatepo makes the POT.
-    extract = ["po4a-updatepo", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-m", "doc.md", "-p", "doc.pot"]
+    options = ["-f", "text", "-o", "markdown", "-o", "neverwrap", "-M", "UTF-8"]
+    extract = ["po4a-updatepo", *options, "-m", "doc.md", "-p", "doc.pot"]
     runs = {"extract": measure(extract, root)}
     shutil.copyfile(root / "doc.pot", root / "doc.po")
     translate(root / "doc.po")
-    build = ["po4a-translate", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-L", "UTF-8",
-             "-m", "doc.md", "-p", "doc.po", "-l", "out.md", "-k", "0"]
+    build = ["po4a-translate", *options, "-L", "UTF-8", "-m", "doc.md", "-p", "doc.po", "-l", "out.md", "-k", "0"]
     runs["build"] = measure(build, root)
     assert "Перевод: " in (root / "out.md").read_text(encoding="utf-8"), "po4a translated nothing"
+    return runs
+
+
+def mdpo_runs(text: str, work: Path, bin_dir: Path, catalog: Path) -> dict[str, Run]:
+    """mdpo's build (po2md) of the same document with tflow's translated catalog.
+
+    md2po is not timed: it needs minutes at this size (it is far slower than
+    po4a), and po2md finds its msgids in tflow's catalog, which keeps inline
+    Markdown and joins soft line breaks the same way.
+    """
+    root = work / "mdpo"
+    root.mkdir()
+    (root / "doc.md").write_text(text, encoding="utf-8")
+    shutil.copyfile(catalog, root / "doc.po")
+    build = [str(bin_dir / "po2md"), "doc.md", "--pofiles", "doc.po", "--save", "out.md", "--quiet"]
+    runs = {"build": measure(build, root)}
+    assert "Перевод: " in (root / "out.md").read_text(encoding="utf-8"), "po2md translated nothing"
     return runs
 
 
@@ -177,9 +198,13 @@ def report(paragraphs: int) -> None:
         work = Path(directory)
         ours = tflow_runs(text, work)
         theirs = po4a_runs(text, work)
+        mdpo_bin = os.environ.get("MDPO_BIN")
+        ru = work / "project" / "locales" / "ru" / "doc.po"
+        mdpo = mdpo_runs(text, work, Path(mdpo_bin), ru) if mdpo_bin else None
     size = len(text.encode("utf-8"))
     print(f"\n{paragraphs:,} paragraphs ({size / 1e6:.1f} MB, {text.count(chr(10)):,} lines), best of {REPEAT}")
-    print(f"  {'command':<44} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} {'vs po4a (wall, CPU)':>20}")
+    fastest = theirs["build"] if mdpo is None else min(theirs["build"], mdpo["build"], key=lambda run: run.cpu)
+    print(f"  {'command':<44} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9} {'vs other (wall, CPU)':>20}")
 
     def row(name: str, run: Run, versus: Run | None = None) -> None:
         ratio = f"{versus.seconds / run.seconds:.2f}x, {versus.cpu / run.cpu:.2f}x" if versus else ""
@@ -187,12 +212,17 @@ def report(paragraphs: int) -> None:
 
     row("tflow extract (POT + uk, ru catalogs)", ours["extract"], theirs["extract"])
     row("tflow extract, unchanged statement", ours["extract again"])
-    row("tflow build --draft --lang ru --format md", ours["build ru md"], theirs["build"])
-    row("  the same again, nothing changed", ours["rebuild ru md"], theirs["build"])
-    row("tflow build --draft (uk ru en, md + html)", ours["build all"], theirs["build"])
+    row("tflow build --draft --lang ru --format md", ours["build ru md"], fastest)
+    row("  the same again, nothing changed", ours["rebuild ru md"], fastest)
+    row("tflow build --draft (uk ru en, md + html)", ours["build all"], fastest)
     row("po4a-updatepo (POT)", theirs["extract"])
     row("po4a-translate -k 0 (one language, md)", theirs["build"])
-    print("  (vs po4a: po4a's time for the matching command / ours; above 1x we are faster)")
+    if mdpo is None:
+        print("  mdpo skipped: set MDPO_BIN to the bin directory of a venv holding mdpo")
+    else:
+        row("mdpo po2md (one language, md)", mdpo["build"])
+    print("  (vs other: extract against po4a; build against the faster (CPU) of po4a-translate")
+    print("   and po2md; the other tool's time / ours, above 1x we are faster)")
 
 
 def main(sizes: list[int]) -> None:

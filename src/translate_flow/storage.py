@@ -3,8 +3,10 @@
 Every file translate-flow writes goes through `write_text` / `write_bytes`: the
 content goes to a temporary file in the same directory, is flushed to disk, and
 replaces the target with `os.replace`, so a crash or Ctrl-C leaves either the old
-file or the new one, never half of one. Catalog writers also hold `lock(path)`,
-which serialises processes working on the same file.
+file or the new one, never half of one; the temporary file a killed writer
+leaves behind (named with its process id) is removed by the next write.
+Catalog writers also hold `lock(path)`, which serialises processes working on
+the same file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,17 +24,56 @@ import filelock
 from .errors import LockTimeout
 
 LOCK_TIMEOUT_SECONDS = 60.0
+_UNOWNED_TEMPORARY_AGE = 60.0  # seconds; a temporary name without a process id
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _writer_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove what a writer of `path` killed mid-write left: `.<name>.<pid>.<random>.tmp`."""
+    prefix = _temporary_prefix(path)
+    try:
+        candidates = [name for name in os.listdir(path.parent)
+                      if name.startswith(prefix) and name.endswith(".tmp")]
+    except FileNotFoundError:
+        return
+    for name in candidates:
+        owner = name[len(prefix):].split(".", 1)[0]
+        leftover = path.parent / name
+        try:
+            if owner.isdigit():
+                stale = not _writer_alive(int(owner))
+            else:
+                stale = time.time() - leftover.stat().st_mtime > _UNOWNED_TEMPORARY_AGE
+            if stale:
+                leftover.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def write_bytes(path: Path, data: bytes) -> bool:
     """Atomically replace `path` with `data`; return False when it already had it."""
+    _remove_stale_temporaries(path)
     try:
         if path.read_bytes() == data:
             return False
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_temporary_prefix(path)}{os.getpid()}.", suffix=".tmp",
+                               dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

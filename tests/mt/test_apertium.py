@@ -121,5 +121,7 @@ def test_unmark_sorts_marks_and_keeps_the_sources_own() -> None:
     marked = engine.unmark("x", "Ми *здесь, #російський і @мир¹ #що", "uk")
     assert marked.text == "Ми здесь, російський і мир що"
     assert (marked.unknown, marked.errors) == (("здесь",), ("російський", "мир"))
+    acronym = engine.unmark("Ни НАТО, ни Майдане", "Ни *НАТО, ни *Майдане, *ЕС", "uk")
+    assert acronym.text == "Ни НАТО, ни Майдане, ЕС" and acronym.unknown == ("Майдане", "ЕС")
     kept = engine.unmark("Тег #майдан і мир¹", "Тег #майдан і мир¹", "uk")
     assert (kept.text, kept.errors) == ("Тег #майдан і мир¹", ())

@@ -1,6 +1,8 @@
 """Gettext catalogs: PO/POT files, their entries' states, merging and statistics.
 
-This package is the only user of polib. `io` reads and writes files, `template`
+This package is the only user of polib. `io` reads and writes files, `layout`
+writes the text byte for byte as GNU msgcat does (breaking lines where
+`linebreaks`, gettext's own libunistring, says), `template`
 turns a statement into a POT, `merge` brings a catalog up to date with it,
 `states` reads and writes entry states, `stats` counts them, `extract` ties
 these together for `tflow extract`.
@@ -35,6 +37,7 @@ from .states import (
     notes,
     provenance,
     provenance_note,
+    repair_notes,
     set_draft,
     set_note,
     set_translation,
@@ -51,6 +54,6 @@ __all__ = [
     "Verdict", "add_comment", "add_override", "approval", "approval_verdict", "approve", "authorship",
     "comments", "count", "draft_report", "dumps", "editing", "overrides", "pair_hash",
     "provenance_note", "replaces_draft", "set_suggestion", "suggester", "fingerprint", "msgstr_hash",
-    "notes", "provenance", "read", "set_draft", "set_note", "set_translation", "state", "today",
+    "notes", "provenance", "read", "repair_notes", "set_draft", "set_note", "set_translation", "state", "today",
     "translator", "weak_first", "words", "write",
 ]

@@ -63,7 +63,8 @@ class _Stamp:
         digest.update(f"{__version__}|{project.config.languages}|{project.config.source_language}".encode())
         return {
             "source": digest.hexdigest(),
-            "files": {str(p): _file_state(p) for p in outputs},
+            # Relative to the project, so a copy of the project (`cp -a`) checks its own files.
+            "files": {project.relative(p): _file_state(p) for p in outputs},
         }
 
     def fresh(self, slug: str, project: Project, source: bytes) -> list[Path] | None:
@@ -72,7 +73,7 @@ class _Stamp:
         recorded = entry.get("files") if isinstance(entry, dict) else None
         if not isinstance(recorded, dict):
             return None
-        files = [Path(p) for p in recorded]
+        files = [project.root / p for p in recorded]
         return files if entry == self.key(project, source, files) else None
 
     def record(self, slug: str, key: dict[str, object]) -> None:

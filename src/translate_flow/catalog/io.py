@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import textwrap
-from functools import lru_cache
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +11,7 @@ import polib
 
 from .. import storage
 from ..errors import CatalogError
-
-WRAP_WIDTH = 79  # what msgmerge and Poedit write, so their saves and ours diff cleanly
+from . import layout
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 # polib silently accepts an unterminated string ("msgid \"broken"), so every
@@ -24,10 +21,52 @@ _BAD_LINE = re.compile(
     r'^(?![ \t]*\r?$'
     r'|#(?![~|])'
     r'|#[~|][^"\n]*$'
-    r'|(?:#~ ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\r?$)'
+    r'|(?:#~\| ?|#~ ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\r?$)'
     r'.*$',
     re.MULTILINE,
 )
+
+
+# polib skips `#~| ` lines (previous fields of an obsolete entry); read as `#| `
+# inside the obsolete entry they belong to, they are kept. Same line count.
+_OBSOLETE_PREVIOUS = re.compile(r"^#~\|", re.MULTILINE)
+_MSGID_LINE = re.compile(r"(?:#~ ?)?msgid[ \t]")
+
+
+class _GettextLines(str):
+    """PO text that polib splits into lines at `\\n` only, as gettext does.
+
+    polib calls `str.splitlines()`, which also splits at U+2028, U+2029, U+0085
+    and \\x1c–\\x1e: a msgstr holding one was silently cut in two.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return [line + "\n" for line in self.split("\n")] if keepends else self.split("\n")
+
+
+def _check_duplicates(catalog: polib.POFile, text: str, shown: str) -> None:
+    """A second entry with the msgctxt and msgid of an earlier one is an error, as in msgfmt."""
+    first: dict[tuple[bool, str | None, str], polib.POEntry] = {}
+    for entry in catalog:
+        key = (entry.obsolete, entry.msgctxt, entry.msgid)
+        earlier = first.setdefault(key, entry)
+        if earlier is not entry:
+            lines = text.split("\n")
+            where = [_msgid_line(lines, e.linenum) for e in (entry, earlier)]
+            raise CatalogError(
+                f"duplicate message definition (first at line {where[1]}); "
+                "keep one of the two entries in a PO editor",
+                path=shown,
+                line=where[0],
+            )
+
+
+def _msgid_line(lines: list[str], start: int) -> int:
+    """The line of the entry's msgid, from the line polib says the entry starts on."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if _MSGID_LINE.match(lines[number - 1]):
+            return number
+    return start
 
 
 def _check_syntax(text: str) -> tuple[int, str] | None:
@@ -64,7 +103,8 @@ def parse(text: str, path: Path, shown: str) -> polib.POFile:
             line=problem[0],
         )
     try:
-        catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
+        catalog = polib.pofile(_GettextLines(_OBSOLETE_PREVIOUS.sub("#|", text)),
+                               wrapwidth=layout.WRAP_WIDTH, encoding="utf-8")
     except (OSError, ValueError) as exc:
         message = str(exc)
         match = _POLIB_LINE.search(message)
@@ -75,6 +115,7 @@ def parse(text: str, path: Path, shown: str) -> polib.POFile:
             path=shown,
             line=position,
         ) from None
+    _check_duplicates(catalog, text, shown)
     catalog.fpath = str(path)
     return catalog
 
@@ -85,83 +126,9 @@ def read(path: Path, *, display: str | None = None) -> polib.POFile:
     return parse(_read_text(path, shown), path, shown)
 
 
-@lru_cache(maxsize=65536)
-def _field(keyword: str, prefix: str, value: str) -> tuple[str, ...]:
-    """A keyword and its string, wrapped as polib wraps them.
-
-    Memoised: a template and its catalogs repeat every msgid, and wrapping is
-    most of the time a big catalog takes to write.
-    """
-    name = keyword.removeprefix("previous_")
-    pieces = value.splitlines(True)
-    if len(pieces) > 1:
-        pieces = ["", *pieces]
-    else:
-        special = sum(value.count(c) for c in '\\\n\r\t\v\b\f"')
-        if len(value) > WRAP_WIDTH - (len(keyword) + 3) + special:
-            wrapped = textwrap.wrap(polib.escape(value), WRAP_WIDTH - 2, drop_whitespace=False,
-                                    break_long_words=False)
-            return (f'{prefix}{name} ""', *(f'{prefix}"{item}"' for item in wrapped))
-        pieces = [value]
-    first, *rest = pieces
-    return (f'{prefix}{name} "{polib.escape(first)}"', *(f'{prefix}"{polib.escape(p)}"' for p in rest))
-
-
-def _wrapped_comment(marker: str, text: str) -> list[str]:
-    if len(text) + len(marker) > WRAP_WIDTH:
-        return textwrap.wrap(text, WRAP_WIDTH, initial_indent=marker, subsequent_indent=marker,
-                             break_long_words=False)
-    return [marker + text]
-
-
-def _entry_text(entry: polib.POEntry) -> str:
-    """An entry as polib writes it, except that translator comments are not wrapped:
-    gettext never wraps them, and a wrapped `approved:` or `previous:` note would
-    lose its tail on the next read."""
-    lines: list[str] = []
-    if entry.tcomment:
-        lines += [f"# {line}" if line else "#" for line in entry.tcomment.split("\n")]
-    if entry.comment and not entry.obsolete:
-        for line in entry.comment.split("\n"):
-            lines += _wrapped_comment("#. ", line)
-    if entry.occurrences and not entry.obsolete:
-        places = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
-        if len(places) + 3 > WRAP_WIDTH:
-            # textwrap breaks at hyphens; file names must stay whole (as polib does it).
-            lines += [part.replace("*", "-") for part in _wrapped_comment("#: ", places.replace("-", "*"))]
-        else:
-            lines.append("#: " + places)
-    if entry.flags:
-        lines.append("#, " + ", ".join(entry.flags))
-    prefix = "#~| " if entry.obsolete else "#| "
-    for keyword in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
-        value = getattr(entry, keyword)
-        if value is not None:
-            lines += _field(keyword, prefix, value)
-    prefix = "#~ " if entry.obsolete else ""
-    if entry.msgctxt is not None:
-        lines += _field("msgctxt", prefix, entry.msgctxt)
-    lines += _field("msgid", prefix, entry.msgid)
-    if entry.msgid_plural:
-        lines += _field("msgid_plural", prefix, entry.msgid_plural)
-    if entry.msgstr_plural:
-        for index in sorted(entry.msgstr_plural):
-            lines += _field(f"msgstr[{index}]", prefix, entry.msgstr_plural[index])
-    else:
-        lines += _field("msgstr", prefix, entry.msgstr)
-    return "\n".join(lines) + "\n"
-
-
 def dumps(catalog: polib.POFile) -> str:
-    """The catalog as PO text, wrapped as msgmerge wraps it."""
-    entries = [catalog.metadata_as_entry(), *(e for e in catalog if not e.obsolete),
-               *catalog.obsolete_entries()]
-    header = "".join(
-        "#\n" if not line else f"#{line}\n" if line[:1] in ",:" else f"# {line}\n"
-        for line in catalog.header.split("\n")
-    ) if catalog.header else ""
-    text = header + "\n".join(_entry_text(entry) for entry in entries)
-    return text if text.endswith("\n") else text + "\n"
+    """The catalog as PO text, exactly as `msgcat -w 79` writes it."""
+    return layout.dumps(catalog)
 
 
 def write(catalog: polib.POFile, path: Path) -> bool:

@@ -66,6 +66,7 @@ def update(
     old_obsolete: dict[str, polib.POEntry] = {}
     if existing is not None:
         for old in existing:
+            states.repair_notes(old)
             (old_obsolete if old.obsolete else old_active)[old.msgid] = old
     used: set[str] = set()
     unmatched: list[polib.POEntry] = []

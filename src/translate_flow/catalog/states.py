@@ -48,6 +48,11 @@ _CONFLICT = re.compile(r"^(.+?) (\d{4}-\d\d-\d\d):(?: (.*))?$")
 _NOTE = re.compile(r"^(%s): ?(.*)$" % "|".join(NOTE_KEYS))
 REPLACED_BELOW = 0.5
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+# `pybabel update` rewrites translator comments wrapped at 76 columns
+# (babel.messages.pofile.write_po) and turns the `#|` fields of an entry that
+# is not fuzzy into comments (`# | msgid "…"`).
+_BABEL_COMMENT_WIDTH = 76
+_PREVIOUS_AS_COMMENT = re.compile(r'^\| ?(?:(msgctxt|msgid|msgid_plural) )?"(.*)"$')
 
 
 class State(Enum):
@@ -147,6 +152,44 @@ def notes(entry: polib.POEntry) -> dict[str, str]:
         if match:
             found[match.group(1)] = match.group(2)
     return found
+
+
+def repair_notes(entry: polib.POEntry) -> None:
+    """Undo what `pybabel update` does to an entry's comments.
+
+    A note Babel wrapped onto several comment lines is joined again (a line
+    continues a note when Babel could not fit its first word on the line
+    before), and `# | msgid "…"` comments become the previous fields they were.
+    """
+    kept: list[str] = []
+    previous: dict[str, str] = {}
+    field = ""
+    in_note = False
+    last = ""
+    lines = _lines(entry)
+    while lines:
+        line = lines.pop(0)
+        while line.startswith("|") and not _PREVIOUS_AS_COMMENT.match(line) and lines:
+            line += " " + lines.pop(0)  # a quoted field Babel wrapped
+        quoted = _PREVIOUS_AS_COMMENT.match(line)
+        if quoted:
+            field = quoted.group(1) or field
+            if field:
+                previous[field] = previous.get(field, "") + polib.unescape(quoted.group(2))
+            in_note = False
+            continue
+        note = _NOTE.match(line) is not None
+        if (in_note and not note and line and len(last) <= _BABEL_COMMENT_WIDTH
+                and len(last) + 1 + len(line.split(" ", 1)[0]) > _BABEL_COMMENT_WIDTH):
+            kept[-1] += " " + line
+        else:
+            kept.append(line)
+            in_note = note
+        last = line
+    entry.tcomment = "\n".join(kept)
+    for name, value in previous.items():
+        if getattr(entry, f"previous_{name}") is None:
+            setattr(entry, f"previous_{name}", value)
 
 
 def set_note(entry: polib.POEntry, key: str, value: str | None) -> None:

@@ -31,6 +31,7 @@ def template(statement: Statement, created: str) -> polib.POFile:
         "X-Source-Language": statement.lang,
         "Generated-By": f"translate-flow {__version__}",
     }
+    catalog.metadata = dict(catalog.ordered_metadata())  # msginit's order, then by name
     by_text: dict[str, polib.POEntry] = {}
     kinds: dict[str, list[str]] = {}
     reference = statement.path.as_posix()
@@ -70,3 +71,5 @@ def localise_header(catalog: polib.POFile, lang: str, revised: str, translator: 
     meta.update((key, value) for key, value in ours.items() if key not in meta)
     catalog.header = catalog.header.replace("Catalog of", f"{locales.english_name(lang)} catalog of", 1)
     catalog.metadata = meta
+    if not before:
+        catalog.metadata = dict(catalog.ordered_metadata())

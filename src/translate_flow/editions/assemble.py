@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
-from ..segment import Layout, Segment, Statement, split_lines
+from ..segment import BOM, Layout, Segment, Statement, split_lines
 from ..segment.markdown import parse
 
 Render = Callable[[Segment], "str | None"]
@@ -160,7 +160,8 @@ def _escape_block_starts(lines: list[str], before: list[str]) -> list[str]:
 
 def assemble(statement: Statement, render: Render) -> str:
     """The statement with each segment replaced by `render(segment)` (None: kept)."""
-    lines = split_lines(statement.source)
+    bom = BOM if statement.source.startswith(BOM) else ""
+    lines = split_lines(statement.source.removeprefix(bom))
     markdown = statement.format == "markdown"
     on_line: dict[int, list[tuple[Segment, str]]] = defaultdict(list)
     dropped: set[int] = set()
@@ -193,4 +194,4 @@ def assemble(statement: Statement, render: Render) -> str:
                 pos = len(body)
         pieces.append(body[pos:])
         out.append("".join(pieces) + eol)
-    return "".join(out)
+    return bom + "".join(out)

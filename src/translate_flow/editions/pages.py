@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .. import locales, storage, ui
-from ..segment import Statement, frontmatter, split_lines
+from ..segment import BOM, Statement, frontmatter, split_lines
 from ..segment.text import segments as text_segments
 from .model import Edition, Signoff
 
@@ -58,7 +58,7 @@ def approved_line(signoff: Signoff | dict[str, Any] | None, lang: str) -> str:
 
 def body_of(text: str) -> str:
     """The text of a statement or edition after its front matter."""
-    lines = split_lines(text)
+    lines = split_lines(text.removeprefix(BOM))
     return "".join(lines[max(frontmatter.length(lines), 0):])
 
 

@@ -243,6 +243,8 @@ class Apertium:
                 return match.group(0)
             if target in morphology.LANGUAGES and morphology.is_invariable(word, target):
                 return word  # a preposition or conjunction of the target, copied or uninflected: right
+            if mark == "*" and _is_acronym(word) and word in source:
+                return word  # НАТО, США: an acronym the dictionary lacks is written alike, never inflected
             (unknown if mark == "*" else errors).append(word)
             return word
 
@@ -271,6 +273,10 @@ class Apertium:
         if text.endswith("\n"):
             text = text[:-1]
         return done.returncode == 0, text.split("\n") if lines else []
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _guesses(trailer: str, draft: str, target: str) -> tuple[Ambiguity, ...]:

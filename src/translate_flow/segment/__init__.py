@@ -11,9 +11,9 @@ from pathlib import Path
 from .. import locales
 from ..errors import StatementError
 from . import cache, frontmatter, language, markdown, text
-from .model import Layout, Segment, Span, Statement, split_lines
+from .model import BOM, Layout, Segment, Span, Statement, split_lines
 
-__all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "split_lines", "SUFFIXES"]
+__all__ = ["Layout", "Segment", "Span", "Statement", "load", "read_source", "split_lines", "SUFFIXES", "BOM", "commonmark_text"]
 
 SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -36,6 +36,16 @@ def read_source(path: Path, display: Path | None = None) -> str:
         ) from None
 
 
+def commonmark_text(source: str) -> str:
+    """The text segments are cut from: without a leading BOM, NUL as U+FFFD (as CommonMark reads it).
+
+    The statement keeps its own bytes; an edition puts the BOM back, and an
+    untranslated segment keeps the source's NUL, so the round trip stays exact
+    while catalogs never hold a NUL (gettext strings cannot).
+    """
+    return source.removeprefix(BOM).replace("\x00", "\ufffd")
+
+
 def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None = None,
          cache_dir: Path | None = None, languages: tuple[str, ...] = ()) -> Statement:
     """Read and segment one statement (with `cache_dir`, reusing the last run's segments).
@@ -45,9 +55,7 @@ def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None 
     """
     shown = display_path or path
     source = read_source(path, shown)
-    if source.startswith("\ufeff"):
-        source = source[1:]
-    lines = split_lines(source)
+    lines = split_lines(commonmark_text(source))
     count, meta = frontmatter.split(lines, shown)
     lang = meta.get("lang", default_lang)
     if not isinstance(lang, str) or not locales.is_known(lang):

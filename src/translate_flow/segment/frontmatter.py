@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from ..errors import StatementError
-from .model import Layout, Segment, Span, split_lines
+from .model import BOM, Layout, Segment, Span, split_lines
 
 TRANSLATABLE_KEYS = ("title", "subtitle", "description", "summary")
 
@@ -25,7 +25,7 @@ def length(lines: list[str]) -> int:
     text without a single `key: value` line is a thematic break, as CommonMark
     reads it, not front matter; an empty block between fences is front matter.
     """
-    if not lines or lines[0].rstrip("\r\n") != "---":
+    if not lines or lines[0].removeprefix(BOM).rstrip("\r\n") != "---":
         return 0
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") in ("---", "...")), None)
     block = lines[1:closing]
@@ -93,7 +93,7 @@ def with_language(text: str, lang: str) -> str:
     count = length(lines)
     if count < 2:
         return text
-    eol = lines[0][3:] or "\n"
+    eol = lines[0].removeprefix(BOM)[3:] or "\n"
     for index in range(1, count - 1):
         match = _KEY_LINE.match(lines[index])
         if match and match.group(1) == "lang":

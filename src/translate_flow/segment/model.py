@@ -13,6 +13,9 @@ from typing import Any
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
+BOM = "\ufeff"  # kept in the statement and its Markdown editions, never in a segment
+
+
 def split_lines(text: str) -> list[str]:
     """Lines with their ends, split where CommonMark splits: at \\n, \\r\\n and \\r only.
 
