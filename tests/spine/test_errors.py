@@ -34,7 +34,32 @@ def test_unknown_language_in_front_matter_is_refused(project: Path, tflow: Calla
     write_statement(project, "xx.md", "---\nlang: klingon\n---\n\nText.\n")
     result = tflow("extract")
     assert result.exit_code == 1
-    assert result.stderr == "Error: statements/xx.md:2: unknown language 'klingon' in front matter; use uk, ru or en\n"
+    assert result.stderr == (
+        "Error: statements/xx.md:2: unknown language 'klingon' in front matter; use one of uk, ru, en\n"
+    )
+
+
+def test_a_regional_or_capitalised_language_code_is_refused_with_the_code_to_write(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    write_statement(project, "region.md", "---\nlang: uk-UA\n---\n\nТекст.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: statements/region.md:2: language 'uk-UA' in front matter is not one of "
+        "[project] languages; write `lang: uk`\n"
+    )
+    assert not (project / "locales" / "templates" / "region.pot").exists()
+
+
+def test_a_known_language_the_project_does_not_translate_is_refused(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    write_statement(project, "be.md", "---\nlang: be\n---\n\nТэкст.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert "statements/be.md:2: language 'be' in front matter is not one of [project] languages" in result.stderr
+    assert "use one of uk, ru, en" in result.stderr
 
 
 def test_malformed_po_file_names_its_line_and_nothing_is_written(project: Path, tflow: Callable[..., Result]) -> None:
