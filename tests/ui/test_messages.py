@@ -13,9 +13,9 @@ from babel.messages.pofile import read_po
 from translate_flow import checks, ui
 from translate_flow.checks import Pair
 from translate_flow.ui import Language, Message, plural_message, rendered
+from translate_flow.ui.catalogs import KEYWORDS
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
-_KEYWORDS = {"tr": (2,), "ntr": (2, 3), "Message": (1,), "plural_message": (1, 2)}  # as `make ui-catalogs`
 
 
 def _catalog(lang: str) -> Catalog:
@@ -37,7 +37,7 @@ def _forms(message: object) -> tuple[str, ...]:
 def _extracted() -> set[str]:
     root = resources.files("translate_flow")
     found = set()
-    for _, _, message, _, _ in extract_from_dir(str(root), [("**.py", "python")], keywords=_KEYWORDS):
+    for _, _, message, _, _ in extract_from_dir(str(root), [("**.py", "python")], keywords=KEYWORDS):
         found.add(message if isinstance(message, str) else message[0])
     return found
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from click.testing import CliRunner
 from translate_flow import ui
 from translate_flow.cli import cli
 from translate_flow.project import Project
+from translate_flow.ui import catalogs
 from translate_flow.ui.choice import terminal_language
 from translate_flow.web.sheet import write_sheets
 
@@ -119,14 +119,9 @@ def test_a_command_speaks_the_language_of_the_terminal(root: Path, monkeypatch: 
 
 
 def _extracted(tmp_path: Path) -> list[Any]:
-    """Every interface string of the web app, the mails and the reviewer's commands, by Babel's extraction."""
-    template = tmp_path / "messages.pot"
-    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "-q", "extract", "-F", "babel.cfg",
-                    "-k", "tr:2", "-k", "ntr:2,3", "--no-wrap", "-o", str(template), "."],
-                   cwd=REPOSITORY, check=True)
-    with template.open("rb") as handle:
-        messages = list(read_po(handle))
-    return [m for m in messages if m.id and any(path.startswith(OURS) for path, _ in m.locations)]
+    """Every interface string of the web app, the mails and the reviewer's commands, as `make ui-catalogs` finds them."""
+    return [m for m in catalogs.extract(REPOSITORY)
+            if m.id and any(path.startswith(OURS) for path, _ in m.locations)]
 
 
 @pytest.mark.parametrize("lang", ["uk", "ru"])

@@ -8,7 +8,7 @@ turns a statement into a POT, `merge` brings a catalog up to date with it,
 these together for `tflow extract`.
 """
 
-from .io import dumps, editing, read, write
+from .io import dumps, editing, parse, read, write
 from .states import (
     WEAK_QUALITY,
     Ambiguity,
@@ -54,6 +54,6 @@ __all__ = [
     "Verdict", "add_comment", "add_override", "approval", "approval_verdict", "approve", "authorship",
     "comments", "count", "draft_report", "dumps", "editing", "overrides", "pair_hash",
     "provenance_note", "replaces_draft", "set_suggestion", "suggester", "fingerprint", "msgstr_hash",
-    "notes", "provenance", "read", "repair_notes", "set_draft", "set_note", "set_translation", "state", "today",
+    "notes", "parse", "provenance", "read", "repair_notes", "set_draft", "set_note", "set_translation", "state", "today",
     "translator", "weak_first", "words", "write",
 ]
