@@ -142,8 +142,8 @@ def test_a_catalog_msgcat_wrapped_at_any_width_is_written_back_as_msgcat_writes_
 
 
 def test_shipped_catalogs_are_laid_out_as_msgcat_lays_them_out() -> None:
-    root = Path(__file__).resolve().parents[2] / "locales"
-    files = sorted(root.glob("**/*.po*"))
-    assert files
+    root = Path(__file__).resolve().parents[2]
+    files = sorted([*root.glob("locales/**/*.po*"), *root.glob("src/translate_flow/ui/**/*.po*")])
+    assert len(files) >= 6
     for path in files:
         assert msgcat(path, "-w", "79") == path.read_text(encoding="utf-8"), path
