@@ -147,3 +147,11 @@ def test_an_unknown_language_code_names_the_line(tmp_path: Path) -> None:
 def test_a_multiline_array_does_not_shift_the_lines_of_later_keys(tmp_path: Path) -> None:
     text = '[mt]\nengines = [\n  "memory",  # [pivot] = later\n  "apertium",\n]\nretries = 99\n'
     assert error(tmp_path, text) == "translate-flow.toml:6: [mt] retries: expected 0 to 20, found 99"
+
+
+def test_the_config_init_writes_points_to_where_its_keys_are_described() -> None:
+    first = config.DEFAULT_CONFIG.splitlines()[0]
+    assert "https://github.com/ " not in first
+    assert 'README.md, section "Configuration"' in first
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "\n## Configuration\n" in readme

@@ -25,7 +25,7 @@ from .errors import ConfigError
 CONFIG_NAME = "translate-flow.toml"
 
 DEFAULT_CONFIG = """\
-# translate-flow project settings: https://github.com/ (see README.md)
+# translate-flow project settings; every key is described in README.md, section "Configuration"
 [project]
 source_language = "en"          # language of a statement without `lang:` in its front matter
 languages = ["uk", "ru", "en"]  # every edition the collective publishes

@@ -99,5 +99,19 @@ class Project:
     def edition_path(self, lang: str, slug: str, suffix: str, *, draft: bool = False) -> Path:
         return (self.drafts_dir if draft else self.config.editions_dir) / lang / f"{slug}{suffix}"
 
+    def stray_catalogs(self, statements: list[segment.Statement]) -> list[Path]:
+        """Catalogs and templates under `locales/` that no statement of `statements` makes.
+
+        `statements` are all the project's statements: a catalog is stray when its
+        statement was removed or renamed, or no longer has that language as a target.
+        """
+        made = {self.template_path(s.slug) for s in statements} | {
+            self.catalog_path(s.slug, lang) for s in statements for lang in self.target_languages(s)}
+        base = self.config.locales_dir
+        found = [p for p in base.glob("templates/**/*.pot") if p.is_file()]
+        for lang in self.config.languages:
+            found += [p for p in base.glob(f"{lang}/**/*.po") if p.is_file()]
+        return sorted(p for p in found if p not in made)
+
     def target_languages(self, statement: segment.Statement) -> list[str]:
         return [lang for lang in self.config.languages if lang != statement.lang]

@@ -154,3 +154,15 @@ def test_draft_preview_marks_each_pending_block_in_the_browser(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "uk-draft.png"), full_page=True)
     context.close()
+
+
+def test_pdf_edition_prints_the_address_of_each_link(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "links.md", '---\nlang: en\ntitle: Links\n---\n\n'
+                    'Read the [full report](https://example.org/report.pdf "Report") or '
+                    '[write to us](mailto:info@example.org).\n')
+    assert tflow("extract").exit_code == 0
+    assert tflow("build", "--lang", "en", "--format", "md,html,pdf").exit_code == 0
+    text = " ".join(_pdf_text(project / "editions/en/links.pdf").split())
+    assert "full report <https://example.org/report.pdf>" in text
+    assert "write to us <mailto:info@example.org>" in text
+    _pages_as_png(project / "editions/en/links.pdf", "links")

@@ -125,3 +125,15 @@ def test_unmark_sorts_marks_and_keeps_the_sources_own() -> None:
     assert acronym.text == "Ни НАТО, ни Майдане, ЕС" and acronym.unknown == ("Майдане", "ЕС")
     kept = engine.unmark("Тег #майдан і мир¹", "Тег #майдан і мир¹", "uk")
     assert (kept.text, kept.errors) == ("Тег #майдан і мир¹", ())
+
+
+def test_a_word_cut_at_its_apostrophe_is_recorded_whole_and_no_mark_leaks(apertium_dir: Path) -> None:
+    drafts = Translator(Apertium(apertium_dir)).translate(
+        ["Це наш обов'язок біля пам’ятника."], "uk", "ru"
+    )
+    assert drafts[0] is not None
+    assert "*" not in drafts[0].text and "#" not in drafts[0].text
+    assert {"обов'язок", "пам’ятника"} <= set(drafts[0].unknown)
+    marked = Apertium(Path("unused")).unmark("x", "Это наш *обов'*язок у пам’*ятника", "ru")
+    assert marked.text == "Это наш обов'язок у пам’ятника"
+    assert marked.unknown == ("обов'язок", "пам’ятника")

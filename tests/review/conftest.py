@@ -126,6 +126,15 @@ def draft(root: Path, lang: str, texts: dict[str, str], slug: str = "war") -> No
                 catalog.set_draft(entry, texts[entry.msgid], "machine: apertium 2026-11-20")
 
 
+def entry_line(root: Path, lang: str, msgid: str, slug: str = "war") -> int:
+    """The 1-based line where the entry of a one-line `msgid` starts (its first comment)."""
+    lines = po_path(root, lang, slug).read_text(encoding="utf-8").splitlines()
+    start = lines.index(f'msgid "{msgid}"')
+    while start > 0 and lines[start - 1].startswith("#"):
+        start -= 1
+    return start + 1
+
+
 def entry(root: Path, lang: str, msgid: str, slug: str = "war") -> polib.POEntry:
     found = [e for e in catalog.read(po_path(root, lang, slug)) if e.msgid == msgid and not e.obsolete]
     assert len(found) == 1, msgid

@@ -25,7 +25,7 @@ from translate_flow.review.people import load_people
 from translate_flow.review.packets import export, import_packets
 from translate_flow.review.routing import queue, route
 from tests.conftest import require_program
-from tests.review.conftest import STATEMENT, Run, draft, entry, po_path, poedit_save, translate
+from tests.review.conftest import STATEMENT, Run, draft, entry, entry_line, po_path, poedit_save, translate
 
 TITLE = "Against the war"
 POSITION = "Our position"
@@ -289,7 +289,7 @@ def test_a_comment_is_kept_with_author_and_date_and_listed_by_status(root: Path,
 def test_a_comment_from_someone_not_on_the_language_is_refused(root: Path, tflow: Run) -> None:
     result = tflow("comment", "war", "--lang", "uk", "--as", "ivan", TITLE, "?")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: locales/uk/war.po: «Against the war»: ivan is neither a translator "
+    assert result.stderr == (f"Error: locales/uk/war.po:{entry_line(root, 'uk', TITLE)}: «Against the war»: ivan is neither a translator "
                              "nor a reviewer for uk\n")
 
 

@@ -9,7 +9,7 @@ import pytest
 from translate_flow import catalog
 from translate_flow.catalog import State
 from translate_flow.cli.review import approve, comment, queue, review, route
-from tests.review.conftest import Run, entry, poedit_save, translate
+from tests.review.conftest import Run, entry, entry_line, poedit_save, translate
 
 TITLE = "Against the war"
 POSITION = "Our position"
@@ -67,7 +67,7 @@ def test_approve_refuses_self_approval_with_one_line(root: Path, tflow: Run) -> 
     translate(root, "ru", {TITLE: "Против войны"}, "ivan")
     result = tflow("approve", "war", "--lang", "ru", "--as", "ivan", TITLE)
     assert result.exit_code == 1
-    assert result.stderr == ("Error: locales/ru/war.po: «Against the war»: ivan translated this entry "
+    assert result.stderr == (f"Error: locales/ru/war.po:{entry_line(root, 'ru', TITLE)}: «Against the war»: ivan translated this entry "
                              "and cannot approve it too ([review] two_people = true)\n")
     assert catalog.state(entry(root, "ru", TITLE)) is State.TRANSLATED
 

@@ -350,3 +350,30 @@ def test_status_counts_weak_drafts_and_lists_them_weakest_first(project: Path, t
     listed = out[out.index("2 weak drafts need more than a light edit (weakest first):"):].splitlines()
     assert listed[1].endswith("0.33  Stop the war.  [Стоп]") and listed[1].startswith("  locales/uk/war.po:")
     assert listed[2].endswith("0.60  We condemn the war and the conscription.")
+
+
+def test_build_of_a_long_unfinished_statement_lists_a_few_places_and_counts_the_rest(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    write_statement(project, "book.md", "".join(f"Paragraph number {i} of the book.\n\n" for i in range(60)))
+    assert tflow("extract").exit_code == 0
+    result = tflow("build", "--lang", "uk")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) < 30
+    assert lines[0] == "statements/book.md:1: untranslated (uk)"
+    assert lines[-2] == "… and 40 more (`tflow status book`)"
+    assert lines[-1] == "uk: book not built: 60 entries not publishable (use --draft to build it anyway)"
+
+
+def test_build_names_an_embargo_apart_from_the_entries_and_counts_in_the_right_number(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    setup(project, tflow)
+    fill(project / "locales/uk/war.po", {k: v for k, v in UK.items() if k != "Stop the war."})
+    statement = project / "statements/war.md"
+    statement.write_text(STATEMENT.replace("lang: en\n", "lang: en\nembargo: true\n"), encoding="utf-8")
+    assert tflow("extract").exit_code == 0
+    result = tflow("build", "--lang", "uk", "--lang", "en")
+    assert "uk: war not built: embargoed, 1 entry not publishable (use --draft to build it anyway)" in result.stderr
+    assert "en: war not built: embargoed (use --draft to build it anyway)" in result.stderr

@@ -34,7 +34,32 @@ def test_unknown_language_in_front_matter_is_refused(project: Path, tflow: Calla
     write_statement(project, "xx.md", "---\nlang: klingon\n---\n\nText.\n")
     result = tflow("extract")
     assert result.exit_code == 1
-    assert result.stderr == "Error: statements/xx.md:2: unknown language 'klingon' in front matter; use uk, ru or en\n"
+    assert result.stderr == (
+        "Error: statements/xx.md:2: unknown language 'klingon' in front matter; use one of uk, ru, en\n"
+    )
+
+
+def test_a_regional_or_capitalised_language_code_is_refused_with_the_code_to_write(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    write_statement(project, "region.md", "---\nlang: uk-UA\n---\n\nТекст.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: statements/region.md:2: language 'uk-UA' in front matter is not one of "
+        "[project] languages; write `lang: uk`\n"
+    )
+    assert not (project / "locales" / "templates" / "region.pot").exists()
+
+
+def test_a_known_language_the_project_does_not_translate_is_refused(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    write_statement(project, "be.md", "---\nlang: be\n---\n\nТэкст.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert "statements/be.md:2: language 'be' in front matter is not one of [project] languages" in result.stderr
+    assert "use one of uk, ru, en" in result.stderr
 
 
 def test_malformed_po_file_names_its_line_and_nothing_is_written(project: Path, tflow: Callable[..., Result]) -> None:
@@ -173,3 +198,48 @@ def test_the_language_verdict_of_an_unchanged_statement_is_remembered(
 
     monkeypatch.setattr(language, "detect", unused)
     assert tflow("extract").stderr == first.stderr != ""
+
+
+def test_a_bad_statement_stops_extract_before_any_catalog_is_written(project: Path, tflow: Callable[..., Result]) -> None:
+    write_statement(project, "a-good.md", "---\nlang: en\n---\n\nWe condemn the war.\n")
+    (project / "statements" / "b-bad.md").write_bytes(b"---\nlang: en\n---\n\nWe condemn the war \xe9t\xe9.\n")
+    result = tflow("extract")
+    assert result.exit_code == 1
+    assert "statements/b-bad.md:5: not UTF-8" in result.stderr
+    assert not (project / "locales/templates/a-good.pot").exists()
+    assert not (project / "locales/uk/a-good.po").exists()
+
+
+def test_ctrl_c_during_pretranslate_says_what_was_saved_and_exits_130(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import require_program
+
+    require_program("apertium")
+    assert CliRunner().invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    body = "\n\n".join(f"Рабочие завода номер {n} остановили конвейер и требуют освобождения задержанных."
+                       for n in range(1500))
+    write_statement(tmp_path, "long.md", "---\nlang: ru\n---\n\n" + body + "\n")
+    run = [sys.executable, "-m", "translate_flow"]
+    assert subprocess.run([*run, "extract"], cwd=tmp_path, capture_output=True).returncode == 0
+    catalog = tmp_path / "locales/uk/long.po"
+    before = catalog.read_bytes()
+    proc = subprocess.Popen([*run, "pretranslate", "--lang", "uk"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while catalog.read_bytes() == before and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert proc.poll() is None, "pretranslate finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "Aborted!" not in err
+    saved = [e for e in polib.pofile(str(catalog)) if e.msgstr]
+    line = next(line for line in err.splitlines() if line.startswith("Interrupted: "))
+    count = int(line.split()[1])
+    assert 0 < count <= len(saved) < 1500
+    assert line.endswith("run `tflow pretranslate` again to draft the entries still empty "
+                         "(nothing already drafted is sent again).")

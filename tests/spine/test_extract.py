@@ -260,3 +260,20 @@ def test_segments_from_the_cache_equal_freshly_parsed_ones(tmp_path: Path) -> No
     path.write_text(STATEMENT.replace("No war", "No wars"), encoding="utf-8")
     changed = segment.load(path, slug="s", default_lang="en", cache_dir=tmp_path / "cache")
     assert "No wars but the class war." in [s.text for s in changed.segments]
+
+
+def test_status_lists_the_catalogs_of_a_removed_or_relabelled_statement(
+    project: Path, tflow: Callable[..., Result]
+) -> None:
+    write_statement(project, "war.md", "---\nlang: en\n---\n\nWe condemn the war.\n")
+    write_statement(project, "peace.md", "---\nlang: en\n---\n\nWe want peace.\n")
+    assert tflow("extract").exit_code == 0
+    assert "catalogs without a statement" not in tflow("status").output
+    (project / "statements/war.md").unlink()
+    write_statement(project, "peace.md", "---\nlang: uk\n---\n\nМи хочемо миру.\n")
+    assert tflow("extract").exit_code == 0
+    result = tflow("status")
+    assert result.exit_code == 0
+    listed = result.output.split("catalogs without a statement (4)")[1].split()
+    assert [p for p in listed if p.startswith("locales/")] == [
+        "locales/ru/war.po", "locales/templates/war.pot", "locales/uk/peace.po", "locales/uk/war.po"]

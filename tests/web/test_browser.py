@@ -93,7 +93,7 @@ def test_a_conflicting_save_is_refused_and_shows_both_versions(
     open_statement(tab, server)
     edit_behind(root, "uk", NATO, "НАТО і Кремль посилають робітників на смерть.", "maria")
     nato = article(tab, NATO)
-    nato.locator("textarea").fill("НАТО та Кремль шлють робітників помирати.")
+    nato.locator("textarea.translation").fill("НАТО та Кремль шлють робітників помирати.")
     nato.get_by_role("button", name="Зберегти").click()
     conflict = nato.locator(".conflict")
     conflict.wait_for()
@@ -142,7 +142,7 @@ def test_an_xss_payload_is_shown_as_text(tab: Tab, server: ReviewServer, invite:
     sign_in(tab, server, invite("olena"))
     open_statement(tab, server)
     condemn = article(tab, CONDEMN)
-    assert condemn.locator("textarea").input_value() == payload
+    assert condemn.locator("textarea.translation").input_value() == payload
     assert condemn.locator(".cell.third .text").inner_text() == payload
     assert tab.page.locator("img").count() == 0
     assert tab.page.evaluate("window.pwned") is None
@@ -156,7 +156,7 @@ def test_the_offline_sheet_round_trip(tab: Tab, project: Project, root: Path, tm
     tab.page.goto(sheet.as_uri())
     tab.page.wait_for_selector(".entry")
     title = article(tab, TITLE)
-    title.locator("textarea").fill("Проти війни")
+    title.locator("textarea.translation").fill("Проти війни")
     title.get_by_role("button", name="Зберегти").click()
     title.locator(".badge", has_text="збережено в цьому аркуші").wait_for()
     article(tab, NATO).get_by_role("button", name="Прийняти").click()

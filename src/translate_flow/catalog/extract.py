@@ -135,13 +135,17 @@ def extract(project: Project, names: tuple[str, ...] | list[str] = (), *, check:
     stamp = _Stamp(project)
     moment = now or template.timestamp()
     results: list[Outcome] = []
+    # Every statement is read (and refused, when it must be) before anything is
+    # written: one bad statement leaves the whole project as it was.
+    pending: list[tuple[bytes, Statement]] = []
     for source_path in project.resolve(names):
         source = source_path.read_bytes()
         recorded = stamp.fresh(project.slug(source_path), project, source)
         if recorded is not None:
             results += [Outcome(p, False) for p in recorded]
             continue
-        statement = project.load(source_path)
+        pending.append((source, project.load(source_path)))
+    for source, statement in pending:
         files = outputs(project, statement)
         outcome, pot = _update_template(project, statement, check, moment)
         results.append(outcome)

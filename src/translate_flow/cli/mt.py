@@ -62,9 +62,11 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
     with contextlib.ExitStack() as stack:
         bar: ProgressBar[int] | None = None  # noqa: F821 - a type-only import
         shown = 0
+        last: Progress | None = None
 
         def progress(step: Progress) -> None:
-            nonlocal bar, shown
+            nonlocal bar, shown, last
+            last = step
             if not sys.stderr.isatty():
                 return  # a log gets the table at the end, not a bar's label
             if bar is None:
@@ -74,8 +76,16 @@ def pretranslate(statements: tuple[str, ...], langs: tuple[str, ...], engines: s
             bar.update(step.done - shown)
             shown = step.done
 
-        report = run_pretranslate(project, statements, langs=langs, engines=names,
-                                  dry_run=dry_run, progress=progress)
+        try:
+            report = run_pretranslate(project, statements, langs=langs, engines=names,
+                                      dry_run=dry_run, progress=progress)
+        except KeyboardInterrupt:
+            stack.close()
+            saved = "nothing written (dry run)" if dry_run else (
+                f"{last.drafted if last else 0} drafts saved, the last in {last.catalog if last else 'none'}")
+            click.echo(f"Interrupted: {saved}; run `tflow pretranslate` again to draft the entries still "
+                       "empty (nothing already drafted is sent again).", err=True)
+            sys.exit(130)
     for notice in report.notices:
         click.echo(notice, err=True)
     for line in _table(report):

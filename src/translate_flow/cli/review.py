@@ -203,7 +203,7 @@ def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: s
             verdict = catalog.approval_verdict(entry, person, two_people=two_people)
             if not verdict.allowed:
                 raise ReviewError(f"«{_one_line(entry.msgid)}»: {verdict.reason}",
-                                  path=project.relative(path))
+                                  path=project.relative(path), line=entry.linenum)
     decisions = [Decision(slug, lang, e.msgid, catalog.fingerprint(e), None, True, person,
                           override=override) for e in chosen]
     report = apply_decisions(project, decisions)
@@ -243,7 +243,8 @@ def comment(statement: str, msgid: str, text: str, lang: str, person: str) -> No
     report = apply_decisions(project, [Decision(slug, lang, entry.msgid, catalog.fingerprint(entry),
                                                 None, False, person, comment=text)])
     for refusal in report.refused:
-        raise ReviewError(f"«{_one_line(entry.msgid)}»: {refusal.reason}", path=project.relative(path))
+        raise ReviewError(f"«{_one_line(entry.msgid)}»: {refusal.reason}", path=project.relative(path),
+                          line=entry.linenum)
     lang = terminal_language()
     verb = tr(lang, "comment added") if report.commented else tr(lang, "already there; nothing changed")
     click.echo(f"{project.relative(path)}: «{_one_line(entry.msgid)}»: {verb}")

@@ -11,15 +11,20 @@ from .. import config, storage
 from ..catalog.changes import one_line
 from ..catalog.extract import extract as extract_catalogs
 from ..catalog.stats import comment_rows, progress
-from ..editions import FORMATS
+from ..editions import FORMATS, Edition
 from ..editions import build as build_editions
+from ..editions.build import EMBARGOED
 from ..errors import ConfigError
 from ..git.registration import register
 from ..git.repository import Repository
 from ..project import Project
 from ..review import pending_by_person
+from ..review.routing import amount
 
 statements_argument = click.argument("statements", nargs=-1, metavar="[STATEMENT]...")
+
+UNBUILT_SHOWN = 20
+"""Pending places `tflow build` lists for an edition it did not build; `status` has the rest."""
 
 
 def _project() -> Project:
@@ -130,15 +135,26 @@ def build(ctx: click.Context, statements: tuple[str, ...], langs: tuple[str, ...
             click.echo(f"{edition.lang}: {paths}{note}")
         else:
             incomplete += 1
-            for missing in edition.missing:
-                click.echo(f"{missing.reference}: {missing.state} ({edition.lang})", err=True)
-            click.echo(f"{edition.lang}: {edition.slug} not built: {len(edition.missing)} entries not publishable"
-                       " (use --draft to build it anyway)", err=True)
+            _report_unbuilt(edition)
     click.echo(f"Index: {project.relative(project.config.editions_dir / 'index.html')}")
     if (project.drafts_dir / "index.html").is_file():
         click.echo(f"Drafts: {project.relative(project.drafts_dir / 'index.html')}")
     if incomplete:
         ctx.exit(1)
+
+
+def _report_unbuilt(edition: Edition) -> None:
+    """Why an edition was not built: its first pending places, then one summary line."""
+    for missing in edition.missing[:UNBUILT_SHOWN]:
+        click.echo(f"{missing.reference}: {missing.state} ({edition.lang})", err=True)
+    hidden = len(edition.missing) - UNBUILT_SHOWN
+    if hidden > 0:
+        click.echo(f"… and {hidden} more (`tflow status {edition.slug}`)", err=True)
+    entries = sum(missing.state != EMBARGOED for missing in edition.missing)
+    reasons = (["embargoed"] if entries < len(edition.missing) else []) + (
+        [f"{amount(entries, 'entry')} not publishable"] if entries else [])
+    click.echo(f"{edition.lang}: {edition.slug} not built: {', '.join(reasons)}"
+               " (use --draft to build it anyway)", err=True)
 
 
 def _bar(percent: float, width: int = 20) -> str:
@@ -164,9 +180,10 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
     rows = progress(project, statements)
     people = pending_by_person(project)
     remarks = comment_rows(project, statements)
+    stray = [] if statements else [project.relative(p) for p in project.stray_catalogs(project.statements())]
     if as_json:
-        click.echo(json.dumps({"catalogs": rows, "people": people, "comments": remarks}, indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps({"catalogs": rows, "people": people, "comments": remarks, "stray": stray},
+                              indent=2, ensure_ascii=False))
         return
     short = {"untranslated": "empty", "draft": "draft", "stale": "stale",
              "translated": "transl.", "approved": "approved"}
@@ -200,6 +217,11 @@ def status(statements: tuple[str, ...], as_json: bool) -> None:
                        f"{', '.join(work['statements'])}")
     elif people:
         click.echo("\nno work assigned yet: `tflow route` gives it to the people in the config")
+    if stray:
+        click.echo(f"\ncatalogs without a statement ({len(stray)}): its statement was removed, renamed or "
+                   "changed its `lang:`; restore it, or `git rm` the files once their translations are saved:")
+        for path in stray:
+            click.echo(f"  {path}")
     if remarks:
         click.echo("\ncomments (`tflow comment` answers them):")
         for remark in remarks:

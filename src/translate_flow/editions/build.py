@@ -32,6 +32,9 @@ DEFAULT_FORMATS = ("md", "html")
 PENDING_CLASS = "tflow-pending"
 TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>", re.S)
 
+EMBARGOED = "embargoed (remove `embargo:` to publish)"
+"""The state of an embargoed statement's place in `Edition.missing`."""
+
 
 def publishable(entry: polib.POEntry | None, require: str) -> bool:
     """Whether an entry's msgstr may appear in a published edition.
@@ -171,8 +174,7 @@ def compose(
             if e.msgstr and e.msgstr != e.msgid and (draft or publishable(e, rule))
         )
     if statement.embargo:
-        edition.missing.append(Missing(f"{statement.path.as_posix()}:{_embargo_line(statement)}",
-                                       "embargoed (remove `embargo:` to publish)"))
+        edition.missing.append(Missing(f"{statement.path.as_posix()}:{_embargo_line(statement)}", EMBARGOED))
     text = assemble(statement, _render_for(statement, entries, rule, draft, edition, verdicts))
     for key, value in statement.meta.items():
         if isinstance(value, str) and key not in edition.meta:

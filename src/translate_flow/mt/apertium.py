@@ -64,6 +64,11 @@ _MARKED_WORD = rf"[^\W_{textfacts.SUPERSCRIPT_DIGITS}]+"
 _MARK = re.compile(
     rf"(?<![\w{textfacts.APOSTROPHES}])([*#@])({_MARKED_WORD}(?:[-{textfacts.APOSTROPHES}]{_MARKED_WORD})*)"
 )
+# Apertium cuts a word at its apostrophe and marks the part after it (*обов'*язок, обов'*язок):
+# one mark, in front of the whole word, so that the word is recorded whole and no mark leaks.
+_APOSTROPHE_MARK = re.compile(
+    rf"(?<![\w{textfacts.APOSTROPHES}*#@])([*#@]?)({_MARKED_WORD}[{textfacts.APOSTROPHES}])([*#@])(?=[^\W_])"
+)
 _FOOTNOTE = re.compile(rf"(?<=[^\W\d_]){textfacts.SUPERSCRIPT.pattern}+")
 #: Part of the cache key: outputs cached before the marks were kept lack them.
 _OUTPUT_FORMAT = "marks-3"
@@ -248,6 +253,7 @@ class Apertium:
             (unknown if mark == "*" else errors).append(word)
             return word
 
+        output = _APOSTROPHE_MARK.sub(lambda m: (m.group(1) or m.group(3)) + m.group(2), output)
         clean = _MARK.sub(strip, output)
         if not textfacts.SUPERSCRIPT.search(source):
             clean = _FOOTNOTE.sub("", clean)

@@ -58,11 +58,16 @@ def load(path: Path, *, slug: str, default_lang: str, display_path: Path | None 
     lines = split_lines(commonmark_text(source))
     count, meta = frontmatter.split(lines, shown)
     lang = meta.get("lang", default_lang)
-    if not isinstance(lang, str) or not locales.is_known(lang):
+    allowed = languages or (default_lang,)
+    if not isinstance(lang, str) or lang not in allowed:
         line = next((i + 1 for i, l in enumerate(lines[:count]) if l.startswith("lang:")), 1)
-        raise StatementError(
-            f"unknown language {lang!r} in front matter; use uk, ru or en", path=shown, line=line
-        )
+        base = lang.replace("_", "-").split("-")[0].lower() if isinstance(lang, str) else ""
+        hint = f"write `lang: {base}`" if base in allowed else f"use one of {', '.join(allowed)}"
+        if not isinstance(lang, str) or not locales.is_known(lang):
+            problem = f"unknown language {lang!r} in front matter"
+        else:
+            problem = f"language {lang!r} in front matter is not one of [project] languages"
+        raise StatementError(f"{problem}; {hint}", path=shown, line=line)
     kind = "text" if path.suffix == ".txt" else "markdown"
     source_key = cache.key(source, path.suffix)
     found = cache.recall(cache_dir, slug, source_key) if cache_dir is not None else None

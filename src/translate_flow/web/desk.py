@@ -24,7 +24,7 @@ from ..review.people import Person
 from ..segment import Statement
 from ..ui import tr
 from . import pages, work
-from .inputs import json_object, read_body, text_field
+from .inputs import json_object, optional_text_field, read_body, text_field
 from .state import CSRF_HEADER, Refused, ReviewState, Visitor, address, state_of
 from .strings import script_strings
 from .suggest import suggestions
@@ -123,8 +123,16 @@ def suggest(request: Request) -> Response:
     return JSONResponse({"suggestions": found})
 
 
-def _decide(request: Request, body: bytes, approve: bool) -> Response:
-    """Apply one save or approval through the review model; report what happened."""
+SAVE, APPROVE, COMMENT = "save", "approve", "comment"
+
+
+def _decide(request: Request, body: bytes, action: str) -> Response:
+    """Apply one save, approval or comment through the review model; report what happened.
+
+    A save or approval may carry `override`, the person's reason for accepting
+    error-level check problems (the review model refuses without it); a save
+    may carry a `comment` too.
+    """
     state = state_of(request)
     visitor, lang = state.require_write(request, request.headers.get(CSRF_HEADER))
     if not request.headers.get("content-type", "").startswith("application/json"):
@@ -132,7 +140,11 @@ def _decide(request: Request, body: bytes, approve: bool) -> Response:
     data = json_object(body, lang)
     slug, code, msgid, fingerprint = (text_field(data, key, lang)
                                       for key in ("slug", "lang", "msgid", "fingerprint"))
-    msgstr = None if approve else text_field(data, "msgstr", lang)
+    approve = action == APPROVE
+    msgstr = text_field(data, "msgstr", lang) if action == SAVE else None
+    comment = (text_field(data, "comment", lang) if action == COMMENT
+               else optional_text_field(data, "comment", lang))
+    override = None if action == COMMENT else optional_text_field(data, "override", lang)
     project = state.project
     person = visitor.person
     statement = _statement(project, slug, lang)
@@ -146,7 +158,8 @@ def _decide(request: Request, body: bytes, approve: bool) -> Response:
             lang, "%(name)s cannot change %(code)s text (languages: %(languages)s).",
             name=person.name, code=code, languages=", ".join(person.languages)))
     decision = Decision(slug=slug, lang=code, msgid=msgid, fingerprint=fingerprint,
-                        msgstr=msgstr, approve=approve, person=person.name)
+                        msgstr=msgstr, approve=approve, person=person.name,
+                        override=override, comment=comment)
     with state.commits.saving(person.name, project.catalog_path(slug, code)):
         report = apply_decisions(project, [decision])
     return _report(state, project, statement.lang, person, decision, report)
@@ -169,17 +182,24 @@ def _report(state: ReviewState, project: Project, source: str, person: Person, d
         return JSONResponse({**answer, "status": "conflict", "reason": conflict.reason,
                            "yours": decision.msgstr, "current_msgstr": conflict.current_msgstr},
                           HTTPStatus.CONFLICT)
-    return JSONResponse({**answer, "status": "applied" if report.applied else "unchanged"})
+    done = report.applied or report.adopted or report.commented
+    return JSONResponse({**answer, "status": "applied" if done else "unchanged",
+                         "adopted": bool(report.adopted), "commented": bool(report.commented)})
 
 
 async def save(request: Request) -> Response:
     body = await read_body(request, state_of(request).language(request, None))
-    return await run_in_threadpool(_decide, request, body, False)
+    return await run_in_threadpool(_decide, request, body, SAVE)
 
 
 async def approve(request: Request) -> Response:
     body = await read_body(request, state_of(request).language(request, None))
-    return await run_in_threadpool(_decide, request, body, True)
+    return await run_in_threadpool(_decide, request, body, APPROVE)
+
+
+async def comment(request: Request) -> Response:
+    body = await read_body(request, state_of(request).language(request, None))
+    return await run_in_threadpool(_decide, request, body, COMMENT)
 
 
 # Sync endpoints run in Starlette's thread pool; the two writes read their body first.
@@ -191,4 +211,5 @@ routes = [
     Route("/api/suggest", suggest, methods=["GET"]),
     Route("/api/save", save, methods=["POST"]),
     Route("/api/approve", approve, methods=["POST"]),
+    Route("/api/comment", comment, methods=["POST"]),
 ]

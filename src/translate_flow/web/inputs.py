@@ -93,3 +93,10 @@ def text_field(body: Mapping[str, Any], key: str, lang: str) -> str:
     if not isinstance(value, str):
         raise Refused(HTTPStatus.BAD_REQUEST, tr(lang, "%(field)s: expected a string.", field=key))
     return storable(value, key, lang)
+
+
+def optional_text_field(body: Mapping[str, Any], key: str, lang: str) -> str | None:
+    """A string field of a JSON body that may be missing or null."""
+    if body.get(key) is None:
+        return None
+    return text_field(body, key, lang)

@@ -15,15 +15,16 @@ import polib
 
 from .. import catalog, checks, locales
 from ..catalog import State
+from ..checks.catalogs import entry_pair
 from ..glossary import Glossary, Term
 from ..project import Project
-from ..review.decisions import entry_review
+from ..review.decisions import entry_review, permission
 from ..review.people import Person
 from ..segment import Statement
 from .diff import word_diff
 
 JSON = dict[str, Any]
-ProblemFinder = Callable[[str, str, str, str], list[checks.Problem]]
+ProblemFinder = Callable[[polib.POEntry, str, str], list[checks.Problem]]
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,17 @@ class Context:
 
 
 def problem_finder(glossary: Glossary, settings: checks.CheckSettings) -> ProblemFinder:
-    """The project's quality checks as a function of (msgid, msgstr, source, target)."""
+    """The project's quality checks as a function of (entry, source, target).
 
-    def find(msgid: str, msgstr: str, source: str, target: str) -> list[checks.Problem]:
-        if not msgstr:
+    The entry is judged as `review.decisions` judges it (`entry_pair`: a draft
+    with its engine's unknown words), so what the page says must be overridden
+    is what the server then asks for.
+    """
+
+    def find(entry: polib.POEntry, source: str, target: str) -> list[checks.Problem]:
+        if not entry.msgstr:
             return []
-        return list(checks.run(checks.Pair(msgid, msgstr, source, target, glossary, settings)))
+        return list(checks.run(entry_pair(entry, source, target, glossary, settings)))
 
     return find
 
@@ -80,6 +86,48 @@ def _term(term: Term, source: str, lang: str) -> JSON:
     }
 
 
+def draft_view(entry: polib.POEntry) -> JSON | None:
+    """The draft's defects for a page: its text in pieces (marked words flagged), quality.
+
+    The pieces come from `DraftReport.highlight`; a marked piece is ``"unknown"``
+    (a word the engine did not know), ``"error"`` (one it could not inflect) or
+    ``"ambiguous"`` (the engine's guess among a source word's senses, listed in
+    `ambiguous` with the others). The page puts every piece in as text, so
+    nothing in a draft is markup.
+    """
+    report = catalog.draft_report(entry)
+    if report.origin is None or not entry.msgstr:
+        return None
+    kinds = {word.casefold(): "ambiguous" for word in report.guessed}
+    kinds.update({word.casefold(): "error" for word in report.errors})
+    kinds.update({word.casefold(): "unknown" for word in report.unknown})
+    pieces = [[text, kinds[text.casefold()] if marked else None]
+              for text, marked in report.highlight(entry.msgstr)]
+    return {
+        "pieces": pieces,
+        "unknown": list(report.unknown),
+        "errors": list(report.errors),
+        "ambiguous": [{"source": a.source, "draft": a.draft, "others": list(a.others)}
+                      for a in report.ambiguous],
+        "marked": bool(report.defects or report.guessed),
+        "quality": report.quality,
+        "weak": report.weak,
+    }
+
+
+def own_edit(entry: polib.POEntry, person: Person, lang: str, two_people: bool) -> JSON:
+    """Whether `person` may approve the entry once it holds text they wrote themselves.
+
+    The offline sheet asks this (computed when the sheet is made) instead of
+    copying the two-people rule: it is the review library's verdict on a copy
+    of the entry with the person's own text in it.
+    """
+    mine = polib.POEntry(msgid=entry.msgid)
+    catalog.set_translation(mine, entry.msgstr or entry.msgid, person.name)
+    verdict = permission(mine, person, lang, two_people=two_people, errors=[])
+    return {"may_approve": verdict.may_approve, "reason": verdict.reason}
+
+
 def entry_view(
     entry: polib.POEntry, source: str, lang: str, context: Context, person: Person,
     third: polib.POEntry | None = None,
@@ -93,7 +141,7 @@ def entry_view(
     current = catalog.state(entry)
     found = catalog.approval(entry)
     note = catalog.notes(entry).get("previous")
-    problems = context.problems(entry.msgid, entry.msgstr, source, lang)
+    problems = context.problems(entry, source, lang)
     errors = [p for p in problems if p.severity == checks.ERROR]
     return {
         **entry_review(entry, person, lang, two_people=context.two_people, errors=errors),
@@ -110,6 +158,8 @@ def entry_view(
         "problems": [{"check": p.check, "severity": p.severity, "message": p.message} for p in problems],
         "glossary": [_term(t, source, lang) for t in context.glossary.terms_in(entry.msgid, source)],
         "words": catalog.words(entry.msgid),
+        "draft": draft_view(entry),
+        "own_edit": own_edit(entry, person, lang, context.two_people),
         "third": None if third is None else {"msgstr": third.msgstr, "state": catalog.state(third).value},
     }
 
@@ -141,6 +191,7 @@ def statement_view(
     entries = _entries(po)
     third_entries = _entries(read_catalog(project, statement.slug, third)) if third else {}
     views: list[JSON] = []
+    weakness: list[tuple[int, float]] = []
     index: dict[str, int] = {}
     rows: list[JSON] = []
     for segment in statement.segments:
@@ -153,6 +204,7 @@ def statement_view(
                          "repeat": True})
             continue
         index[segment.text] = len(views)
+        weakness.append(catalog.weak_first(entry))
         view = entry_view(entry, statement.lang, lang, context, person, third_entries.get(segment.text))
         view["line"] = segment.line
         view["kind"] = segment.kind
@@ -177,4 +229,5 @@ def statement_view(
         "progress": progress(po),
         "rows": rows,
         "entries": views,
+        "weak_first": sorted(range(len(views)), key=weakness.__getitem__),
     }

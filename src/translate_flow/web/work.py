@@ -77,7 +77,12 @@ def catalog_progress(project: Project, slug: str, lang: str) -> JSON | None:
         cached = _counts.get(path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    counted = progress(catalog.read(path, display=project.relative(path)))
+    po = catalog.read(path, display=project.relative(path))
+    counted = progress(po)
+    # `weak_first` ranks weak drafts 0 (weakest first) and everything else 1.
+    keys = [catalog.weak_first(e) for e in po if not e.obsolete and e.msgid]
+    counted["weak_drafts"] = sum(1 for key in keys if key[0] == 0)
+    counted["weakest"] = list(min(keys, default=(1, 0.0)))
     with _lock:
         _counts[path] = (stamp, counted)
     return counted

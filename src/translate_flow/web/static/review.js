@@ -3,8 +3,16 @@
  * A Review renders one statement view and talks to a backend: the server
  * (saves and approvals over the API) or the offline sheet (decisions kept in
  * the page). A backend answers {status, entry, progress, reason, yours}.
+ *
+ * Approving text with error-level check problems, or accepting such a draft,
+ * first asks for the reason in a dialog (the problems to override are the
+ * server's verdict on the entry); the reason travels as the decision's
+ * `override`. "Next pending" goes through weak drafts first, in the order the
+ * server sent (`weak_first`), unless the person picks document order.
  */
+import { commentsPane } from "./comments.js";
 import { el, label, langName, say, sayWith, statementUrl } from "./dom.js";
+import { askOverride } from "./override.js";
 import { progressBar } from "./progress.js";
 
 export class Review {
@@ -15,14 +23,20 @@ export class Review {
     this.current = null;
     this.node = null;
     this.progressSlots = [];
+    this.weakFirst = true;
   }
 
   entry(index) {
     return this.view.entries[index];
   }
 
+  /* Whether a decision made in the offline sheet changed the text or approved it. */
+  acted(entry) {
+    return Boolean(entry.local && (entry.local.approve || entry.local.msgstr !== null));
+  }
+
   shownState(entry) {
-    return entry.local ? (entry.local.approve ? "approved" : "local") : entry.state;
+    return this.acted(entry) ? (entry.local.approve ? "approved" : "local") : entry.state;
   }
 
   shownText(entry) {
@@ -37,7 +51,7 @@ export class Review {
     if (!view.can_approve) return say("block_role");
     if (dirty) return say("block_dirty");
     if (entry.local && entry.local.approve) return say("block_sheet");
-    if (entry.local && entry.local.msgstr !== null) return view.two_people ? say("block_changed_here") : null;
+    if (entry.local && entry.local.msgstr !== null) return entry.own_edit.may_approve ? null : say("block_changed_here");
     if (entry.may_approve) return null;
     if (entry.state === "approved") return say("block_approved");
     if (entry.state !== "translated") return say("block_untranslated");
@@ -72,6 +86,11 @@ export class Review {
       });
       controls.appendChild(select);
     }
+    const order = el("select", { class: "order", "aria-label": say("order_label") },
+      el("option", { value: "weak", selected: this.weakFirst }, say("order_weak")),
+      el("option", { value: "document", selected: !this.weakFirst }, say("order_document")));
+    order.addEventListener("change", () => { this.weakFirst = order.value === "weak"; });
+    controls.appendChild(order);
     controls.appendChild(el("button", { type: "button", class: "next", onclick: () => this.move(1) },
       say("next_pending")));
     controls.appendChild(el("span", { class: "keys" }, say("keys")));
@@ -85,6 +104,16 @@ export class Review {
     if (!view.extracted) {
       section.appendChild(el("p", { class: "notice" }, say("catalog_not_extracted")));
     }
+    const weak = this.weakDrafts();
+    if (weak.length) {
+      section.appendChild(el("nav", { class: "weak-drafts", "aria-label": say("weak_drafts_title") },
+        el("span", { class: "label" }, say("weak_drafts_title") + ": "),
+        weak.map((index) => {
+          const entry = this.entry(index);
+          return el("a", { href: "#" + this.entryAnchor(index) },
+            say("line", { line: entry.line }) + " (" + this.qualityText(entry.draft) + ")");
+        })));
+    }
     section.appendChild(el("div", { class: "columns", "aria-hidden": "true" },
       el("div", {}, say("source_column", { language: langName(names, view.source_lang) })),
       el("div", {}, langName(names, view.lang)),
@@ -94,6 +123,45 @@ export class Review {
     section.appendChild(list);
     this.node = section;
     return section;
+  }
+
+  /* The weak drafts, weakest first (the server's `weak_first` order). */
+  weakDrafts() {
+    return (this.view.weak_first || []).filter((index) => {
+      const entry = this.entry(index);
+      return entry.draft && entry.draft.weak && entry.state === "draft";
+    });
+  }
+
+  qualityText(draft) {
+    return say("quality", { percent: Math.round(draft.quality * 100) });
+  }
+
+  /* The draft with the words the engine marked highlighted, and its quality figure. */
+  draftView(entry, state) {
+    const draft = entry.draft;
+    if (!draft || this.acted(entry) || (state !== "draft" && state !== "stale")) return null;
+    const lang = this.view.lang;
+    const marks = draft.marked ? el("div", { class: "draft-marks" },
+      el("p", { class: "text", lang: lang },
+        el("span", { class: "label" }, say("draft_marked") + " "),
+        draft.pieces.map(function (piece) {
+          if (!piece[1]) return piece[0];
+          const titles = { unknown: "unknown_word", error: "generation_error", ambiguous: "guessed_word" };
+          return el("mark", { class: piece[1], title: say(titles[piece[1]]) },
+            piece[0]);
+        })),
+      el("p", { class: "defects" },
+        draft.unknown.length ? el("span", { class: "unknown" }, say("unknown_list", { words: draft.unknown.join(", ") })) : null,
+        draft.unknown.length && draft.errors.length ? " · " : null,
+        draft.errors.length ? el("span", { class: "error" }, say("errors_list", { words: draft.errors.join(", ") })) : null),
+      draft.ambiguous.length ? el("ul", { class: "guesses", "aria-label": say("guesses") },
+        draft.ambiguous.map(function (guess) {
+          return el("li", {}, say("guessed", { source: guess.source, draft: guess.draft,
+            others: guess.others.map(function (other) { return "«" + other + "»"; }).join(", ") }));
+        })) : null)
+      : null;
+    return marks;
   }
 
   meta(line, kind, link) {
@@ -178,8 +246,9 @@ export class Review {
 
     const who = [];
     if (entry.translator) who.push(say("translated_by", { name: entry.translator }));
+    if (entry.suggested_by) who.push(say("suggested_by", { name: entry.suggested_by }));
     if (entry.approval) who.push(say("approved_by", { name: entry.approval.person, day: entry.approval.day }));
-    const textarea = el("textarea", {
+    const textarea = el("textarea", { class: "translation",
       lang: view.lang, rows: Math.min(12, Math.max(2, Math.ceil(text.length / 60))),
       "aria-label": say("translation_into", { language: langName(view.names, view.lang), line: entry.line }),
       readonly: !view.can_edit, spellcheck: "true",
@@ -188,16 +257,24 @@ export class Review {
     const status = el("span", { class: "status", role: "status" });
     const save = el("button", { type: "button", class: "save", disabled: !view.can_edit,
       onclick: () => this.save(index, false) }, say("save"));
-    const approve = el("button", { type: "button", class: "approve", onclick: () => this.approve(index) },
-      say("approve"));
+    const why = el("span", { class: "approve-why", id: this.entryAnchor(index) + "-why" });
+    const approve = el("button", { type: "button", class: "approve", onclick: () => this.approve(index),
+      "aria-describedby": why.id }, say("approve"));
+    const draft = entry.draft;
+    const quality = draft && draft.quality !== null && !this.acted(entry) && (state === "draft" || state === "stale")
+      ? el("span", { class: "quality" + (draft.weak ? " weak" : "") },
+        this.qualityText(draft) + (draft.weak ? " · " + say("weak_draft") : "")) : null;
     const target = el("div", { class: "cell target", lang: view.lang },
       el("div", { class: "meta" },
         el("span", { class: "badge state-" + state }, label("states", state)),
         entry.provenance ? el("span", { class: "provenance" }, entry.provenance) : null,
+        quality,
         who.length ? el("span", { class: "people" }, who.join(" · ")) : null),
       entry.previous ? el("p", { class: "previous" }, say("earlier", { text: entry.previous })) : null,
+      this.draftView(entry, state),
       textarea,
-      el("div", { class: "actions" }, view.can_edit ? save : null, view.can_approve ? approve : null, status));
+      el("div", { class: "actions" }, view.can_edit ? save : null, view.can_approve ? approve : null,
+        view.can_approve ? why : null, status));
     if (entry.problems.length) {
       target.appendChild(el("ul", { class: "problems", "aria-label": say("check_problems") },
         entry.problems.map(function (problem) {
@@ -205,17 +282,27 @@ export class Review {
             label("severities", problem.severity) + " · " + problem.check + ": " + problem.message);
         })));
     }
+    if (entry.overrides && entry.overrides.length) {
+      target.appendChild(el("ul", { class: "overrides", "aria-label": say("overrides") },
+        entry.overrides.map(function (found) {
+          return el("li", {}, say("overridden_by", { person: found.person, day: found.day,
+            checks: found.checks.join(", "), reason: found.reason }));
+        })));
+    }
+    target.appendChild(commentsPane(entry, this.me, view.can_edit, (text) => this.comment(index, text)));
     const suggestSlot = el("div", { class: "suggestions-slot" });
     target.appendChild(suggestSlot);
     const update = () => {
       const dirty = textarea.value !== this.shownText(entry);
-      const accepting = !dirty && (entry.state === "draft" || entry.state === "stale") && !entry.local;
+      const accepting = !dirty && (entry.state === "draft" || entry.state === "stale") && !this.acted(entry);
       article.classList.toggle("dirty", dirty);
       save.textContent = accepting ? say("accept") : say("save");
       save.title = accepting ? say("accept_title") : "";
       const blocked = this.approveBlock(entry, dirty);
       approve.disabled = blocked !== null;
       approve.title = blocked || say("approve_title");
+      why.textContent = blocked || (entry.adopt && !this.acted(entry) ? say("adopt_note")
+        : (this.overridesFor(entry, "approve").length ? say("approve_needs_override") : ""));
     };
     const showSuggestions = () => {
       suggestSlot.textContent = "";
@@ -299,7 +386,7 @@ export class Review {
   pending(index) {
     const view = this.view;
     const entry = this.entry(index);
-    if (entry.local) return false;
+    if (this.acted(entry)) return false;
     const needsText = entry.state === "untranslated" || entry.state === "draft" || entry.state === "stale";
     const needsApproval = entry.state === "translated" && entry.may_approve;
     if (view.can_translate || view.can_approve) {
@@ -308,19 +395,67 @@ export class Review {
     return view.can_edit && needsText;
   }
 
-  move(step) {
+  /* The entries in the order "Next pending" visits them. */
+  order() {
     const count = this.view.entries.length;
-    const start = this.current === null ? (step > 0 ? -1 : count) : this.current;
+    if (this.weakFirst && this.view.weak_first && this.view.weak_first.length === count) return this.view.weak_first;
+    return Array.from({ length: count }, function (unused, i) { return i; });
+  }
+
+  move(step) {
+    const order = this.order();
+    const count = order.length;
+    const here = this.current === null ? -1 : order.indexOf(this.current);
+    const start = here < 0 ? (step > 0 ? -1 : count) : here;
     for (let i = start + step; i >= 0 && i < count; i += step) {
-      if (this.pending(i)) {
-        const article = this.articleOf(i);
+      if (this.pending(order[i])) {
+        const article = this.articleOf(order[i]);
         article.scrollIntoView({ block: "center" });
         article.tflow.textarea.focus();
-        this.current = i;
+        this.current = order[i];
         return true;
       }
     }
     return false;
+  }
+
+  /* The check errors the server says this action must override (none for text edited here). */
+  overridesFor(entry, action) {
+    if (this.acted(entry)) return [];
+    if (action === "accept") return entry.accept_override_required || [];
+    return action === "approve" ? entry.override_required || [] : [];
+  }
+
+  /* Ask for the override reason when the action needs one; then decide. */
+  withOverride(index, action, decide) {
+    const entry = this.entry(index);
+    const problems = this.overridesFor(entry, action);
+    if (!problems.length) {
+      decide(null);
+      return;
+    }
+    askOverride(problems, action, entry.line).then((reason) => {
+      if (reason === null) {
+        this.tell(index, say(action === "accept" ? "override_cancelled_accept" : "override_cancelled_approve"), "error");
+        return;
+      }
+      decide(reason);
+    });
+  }
+
+  comment(index, text) {
+    const entry = this.entry(index);
+    return this.backend.comment(this.view, entry, text).then((result) => {
+      if (result.status !== "applied" && result.status !== "local" && result.status !== "unchanged") {
+        return say(result.status === "refused" ? "refused" : "not_saved", { reason: result.reason || say("unknown_error") });
+      }
+      const typed = this.articleOf(index).tflow.textarea.value;
+      if (result.entry) this.replace(index, result.entry);
+      this.refresh(index, typed, result.message || say("commented"), "ok");
+      const box = this.articleOf(index).querySelector(".comment-box");
+      if (box) box.focus();
+      return null;
+    });
   }
 
   save(index, advance) {
@@ -331,8 +466,12 @@ export class Review {
       this.tell(index, say("empty"), "error");
       return;
     }
-    this.tell(index, say("saving"), "busy");
-    this.backend.decide(this.view, entry, text, false).then((result) => this.settle(index, result, text, advance));
+    const accepting = text === entry.msgstr && (entry.state === "draft" || entry.state === "stale");
+    this.withOverride(index, accepting ? "accept" : "save", (override) => {
+      this.tell(index, say("saving"), "busy");
+      this.backend.decide(this.view, entry, text, false, override).then((result) =>
+        this.settle(index, result, text, advance, accepting && override === null ? "accept" : null));
+    });
   }
 
   approve(index) {
@@ -343,11 +482,16 @@ export class Review {
       this.tell(index, say("cannot_approve", { reason: blocked }), "error");
       return;
     }
-    this.tell(index, say("approving"), "busy");
-    this.backend.decide(this.view, entry, null, true).then((result) => this.settle(index, result, null, false));
+    this.withOverride(index, "approve", (override) => {
+      this.tell(index, say("approving"), "busy");
+      this.backend.decide(this.view, entry, null, true, override).then((result) =>
+        this.settle(index, result, null, false, override === null ? "approve" : null));
+    });
   }
 
-  settle(index, result, text, advance) {
+  /* `retry`: the action that went without an override; when the server refuses it
+   * because check errors need one, the dialog asks for the reason and tries again. */
+  settle(index, result, text, advance, retry) {
     if (result.progress) this.view.progress = result.progress;
     if (result.status === "applied" || result.status === "unchanged" || result.status === "local") {
       if (result.entry) this.replace(index, result.entry);
@@ -359,6 +503,16 @@ export class Review {
     }
     if (result.status === "conflict" && result.entry) {
       this.conflict(index, result, text);
+      return;
+    }
+    if (result.status === "refused" && retry && result.entry && this.overridesFor(result.entry, retry).length &&
+        result.entry.fingerprint === this.entry(index).fingerprint) {
+      this.replace(index, result.entry);
+      this.refresh(index, text === null ? this.shownText(this.entry(index)) : text,
+        say("refused_needs_override"), "error");
+      this.showProgress();
+      if (retry === "approve") this.approve(index);
+      else this.save(index, advance);
       return;
     }
     this.showProgress();
@@ -415,6 +569,8 @@ export function keyboard(reviews) {
     return reviews.find(function (review) { return review.node === node; }) || reviews[0] || null;
   }
   document.addEventListener("keydown", function (event) {
+    const target = event.target;
+    if (target && target.closest && (target.closest("dialog") || target.closest(".comments"))) return;
     const review = active();
     if (!review) return;
     const index = review.current;

@@ -22,24 +22,50 @@ class Decisions {
     return JSON.stringify([view.slug, view.lang, entry.msgid]);
   }
 
-  decide(view, entry, text, approve) {
+  decision(view, entry) {
     const key = this.key(view, entry);
-    const decision = this.decisions[key] || {
-      slug: view.slug, lang: view.lang, msgid: entry.msgid, fingerprint: entry.fingerprint,
-      msgstr: null, approve: false,
-    };
+    if (!this.decisions[key]) {
+      this.decisions[key] = {
+        slug: view.slug, lang: view.lang, msgid: entry.msgid, fingerprint: entry.fingerprint,
+        msgstr: null, approve: false, override: null, comment: null,
+      };
+    }
+    this.unsaved[view.lang] = true;
+    return this.decisions[key];
+  }
+
+  local(entry, decision) {
+    const comments = decision.comment ? decision.comment.split("\n\n") : [];
+    return Object.assign({}, entry, { local: { msgstr: decision.msgstr, approve: decision.approve, comments: comments } });
+  }
+
+  /* Whether the decision changes the text or approves it (a comment alone does not). */
+  acts(decision) {
+    return decision.msgstr !== null || decision.approve;
+  }
+
+  /* The sheet records the decision; whether its maker may then approve their own
+   * text is the server's verdict computed when the sheet was made (`own_edit`). */
+  decide(view, entry, text, approve, override) {
+    const decision = this.decision(view, entry);
     if (approve) decision.approve = true;
     else {
       decision.msgstr = text;
-      if (view.two_people) decision.approve = false;
+      if (!entry.own_edit.may_approve) decision.approve = false;
     }
-    this.decisions[key] = decision;
-    this.unsaved[view.lang] = true;
+    if (override) decision.override = override;
     this.count();
-    const fresh = Object.assign({}, entry, { local: { msgstr: decision.msgstr, approve: decision.approve } });
     return Promise.resolve({
-      status: "local", entry: fresh, message: approve ? say("sheet_approved") : say("sheet_saved"),
+      status: "local", entry: this.local(entry, decision),
+      message: approve ? say("sheet_approved") : say("sheet_saved"),
     });
+  }
+
+  comment(view, entry, text) {
+    const decision = this.decision(view, entry);
+    decision.comment = decision.comment ? decision.comment + "\n\n" + text : text;
+    this.count();
+    return Promise.resolve({ status: "local", entry: this.local(entry, decision), message: say("sheet_commented") });
   }
 
   list(lang) {
