@@ -54,7 +54,7 @@ test: $(STAMP) system-check
 
 # The interface strings (ui/): extract from the code and templates, merge into uk and ru.
 ui-catalogs: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k tr:2 -k ntr:2,3 --project translate-flow \
+	$(BIN)/pybabel -q extract -F babel.cfg -k tr:2 -k ntr:2,3 -k Message -k plural_message:1,2 --project translate-flow \
 	  --no-wrap --sort-by-file -o src/translate_flow/ui/messages.pot .
 	for lang in uk ru; do $(BIN)/pybabel -q update --previous --no-wrap -D messages -l $$lang \
 	  -i src/translate_flow/ui/messages.pot -d src/translate_flow/ui/locales; done

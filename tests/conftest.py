@@ -17,6 +17,14 @@ def _is_loopback(host: Any) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak English (LANG=C, no LANGUAGE) unless a test sets a terminal language."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C")
+
+
+@pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fail any connection or name lookup that would leave this machine."""
     real_connect = socket.socket.connect

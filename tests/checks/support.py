@@ -40,4 +40,4 @@ def found(
     problems = list(registered(pair))
     for problem in problems:
         assert (problem.check, problem.severity) == (registered.name, registered.severity)
-    return [problem.message for problem in problems]
+    return [str(problem.message) for problem in problems]

@@ -13,6 +13,7 @@ from translate_flow.checks.catalogs import Located, check_catalogs
 from translate_flow.cli import FlowGroup
 from translate_flow.cli.checks import check
 from translate_flow.project import Project
+from translate_flow.ui import Message
 
 STATEMENT = """\
 ---
@@ -62,9 +63,10 @@ def test_problems_are_located_by_po_file_and_entry_line(project: Project) -> Non
     path = project.catalog_path("solidarity", "uk")
     assert found == [
         Located(path, line_of(project, "uk", msgid), msgid,
-                Problem("numbers", ERROR, "number 2014 missing in translation")),
+                Problem("numbers", ERROR, Message("number %(shown)s missing in translation", shown="2014"))),
         Located(path, line_of(project, "uk", msgid), msgid,
-                Problem("numbers", ERROR, "number 2015 in translation is not in the source")),
+                Problem("numbers", ERROR,
+                        Message("number %(shown)s in translation is not in the source", shown="2015"))),
     ]
 
 
@@ -118,6 +120,22 @@ def test_check_command_prints_errors_first_and_exits_3(
     ]
     assert code == 3
     assert err == "Error: 3 errors in translations; fix them or see `tflow check --list`\n"
+
+
+def test_check_command_speaks_ukrainian_when_the_terminal_says_uk_ua(
+    project: Project, tflow: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "uk_UA.UTF-8")
+    numbers = "Millions fought in the streets during the protests in 2014."
+    translate(project, "uk", {numbers: "Мільйони боролися на вулицях під час протестів у 2015 році."})
+    code, out, err = tflow("--lang", "uk")
+    line = line_of(project, "uk", numbers)
+    assert out.splitlines() == [
+        f"locales/uk/solidarity.po:{line}: error: [numbers] у перекладі немає числа 2014",
+        f"locales/uk/solidarity.po:{line}: error: [numbers] число 2015 є в перекладі, але не в оригіналі",
+        "2 помилки, 0 попереджень",
+    ]
+    assert (code, err) == (3, "Error: 2 errors in translations; fix them or see `tflow check --list`\n")
 
 
 def test_check_command_with_only_warnings_exits_0(

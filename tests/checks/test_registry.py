@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from translate_flow.checks import CHECKS, ERROR, WARNING, Pair, Problem, run
+from translate_flow.ui import Message
 
 from .support import glossary
 
@@ -29,7 +30,7 @@ def test_run_collects_problems_of_all_checks() -> None:
 
 def test_run_reports_only_untranslated_for_an_empty_translation() -> None:
     assert run(Pair("In 2014 [Borotba](https://borotba.org) was banned.", "", "en", "uk")) == [
-        Problem("untranslated", WARNING, "not translated")
+        Problem("untranslated", WARNING, Message("not translated"))
     ]
 
 

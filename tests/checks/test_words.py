@@ -12,7 +12,7 @@ from .support import found, glossary
 def marked(check: str, msgid: str, msgstr: str, unknown: tuple[str, ...] = (), errors: tuple[str, ...] = (),
            source: str = "ru", target: str = "uk", terms: Glossary | None = None) -> list[str]:
     pair = Pair(msgid, msgstr, source, target, terms or Glossary(), CheckSettings(), unknown, errors)
-    return [problem.message for problem in get(check)(pair)]
+    return [str(problem.message) for problem in get(check)(pair)]
 
 
 def test_unknown_word_left_in_the_draft_is_an_error() -> None:

@@ -93,7 +93,7 @@ def test_a_draft_with_a_guessed_sense_is_weak_and_check_warns_until_it_is_edited
     pair = entry_pair(entry, "ru", "uk", Glossary(), checks.CheckSettings())
     warned = [p for p in checks.run(pair) if p.check == "ambiguous"]
     assert [(p.severity, p.words) for p in warned] == [(checks.WARNING, ("коштуємо",))]
-    assert "стояти" in warned[0].message
+    assert "стояти" in str(warned[0].message)
     without = dataclasses.replace(pair, ambiguous=())
     assert quality(without) >= catalog.WEAK_QUALITY > quality(pair)
     edited = dataclasses.replace(pair, msgstr=pair.msgstr.replace("коштуємо", "стоїмо"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polib
 
+from translate_flow.ui import rendered
 from translate_flow import catalog
 from translate_flow.catalog import State
 from translate_flow.catalog.extract import extract
@@ -110,7 +111,7 @@ def test_a_web_save_then_approve_by_the_same_person_is_refused(root: Path, proje
     saved = apply_decisions(project, [decide(root, TITLE, "taras", "Проти війни")])
     assert saved.applied
     report = apply_decisions(project, [decide(root, TITLE, "taras", approve=True)])
-    assert [r.reason for r in report.refused] == [
+    assert [str(r.reason) for r in report.refused] == [
         "taras translated this entry and cannot approve it too ([review] two_people = true)"]
     assert catalog.state(entry(root, "uk", TITLE)) is State.TRANSLATED
 
@@ -119,7 +120,7 @@ def test_the_page_gets_the_verdict_not_the_rule(root: Path, project: Project) ->
     translate(root, "uk", {TITLE: "Проти війни", ODESA: WRONG_NUMBER}, "taras")
     translate(root, "uk", {POSITION: "Наша позиція"}, "olena")
     mine = permissions(project, "war", "uk", "taras")
-    assert mine[TITLE].as_dict() == {
+    assert rendered(mine[TITLE].as_dict(), "en") == {
         "may_approve": False, "adopt": False, "override_required": [], "accept_override_required": [],
         "reason": "taras translated this entry and cannot approve it too ([review] two_people = true)"}
     assert mine[POSITION].may_approve and not mine[POSITION].override_required
@@ -207,10 +208,12 @@ def test_an_override_is_shown_in_the_editions_sign_off(root: Path, tflow: Run, p
     (edition,) = [e for e in build(project) if e.lang == "uk"]
     assert edition.signoff is not None
     assert str(edition.signoff).endswith(
-        f"; taras ({catalog.today()}) overrode numbers at statements/war.md:12: the archive counts 46")
+        f"; taras ({catalog.today()}), перевірки numbers, statements/war.md:12: the archive counts 46")
     page = (root / "editions/uk/war.html").read_text(encoding="utf-8")
-    assert (f'<p class="override">Затверджено попри перевірку: taras ({catalog.today()}) overrode numbers at '
+    assert (f'<p class="override">Затверджено попри перевірку: taras ({catalog.today()}), перевірки numbers, '
             "statements/war.md:12: the archive counts 46</p>\n</details>") in page
+    markdown = (root / "editions/uk/war.md").read_text(encoding="utf-8")
+    assert f"<!-- затвердили: taras ({catalog.today()}); sha256:" in markdown
 
 
 def test_an_override_does_not_carry_over_to_a_changed_source(root: Path, project: Project) -> None:
@@ -244,14 +247,14 @@ def test_an_override_does_not_carry_over_to_a_changed_text(root: Path, project: 
     assert catalog.overrides(entry(root, "uk", ODESA)) == []
     assert apply_decisions(project, [decide(root, ODESA, "marta", approve=True)]).adopted
     again = apply_decisions(project, [decide(root, ODESA, "taras", approve=True)])
-    assert "not approved: error-level check problems (numbers:" in again.refused[0].reason
+    assert "not approved: error-level check problems (numbers:" in str(again.refused[0].reason)
 
 
 def test_accepting_a_machine_draft_with_an_error_asks_for_a_reason(root: Path, project: Project) -> None:
     draft(root, "uk", {TITLE: RUSSIAN_LETTER})
     report = apply_decisions(project, [decide(root, TITLE, "olena", RUSSIAN_LETTER)])
     assert not report.applied
-    assert "not accepted: error-level check problems (letters: Russian letter ё" in report.refused[0].reason
+    assert "not accepted: error-level check problems (letters: Russian letter ё" in str(report.refused[0].reason)
     assert catalog.state(entry(root, "uk", TITLE)) is State.DRAFT
     accepted = apply_decisions(project, [decide(root, TITLE, "olena", RUSSIAN_LETTER,
                                                 override="the quoted name is Russian")])
@@ -362,7 +365,7 @@ def test_an_emptied_packet_entry_is_refused_with_a_line(root: Path, project: Pro
     found.msgstr = ""
     po.save()
     report = import_packets(project, [path])
-    assert [(r.decision.msgid, r.reason) for r in report.refused] == [
+    assert [(r.decision.msgid, str(r.reason)) for r in report.refused] == [
         (TITLE, "an empty translation cannot be recorded; leave the entry out instead")]
     assert entry(root, "uk", TITLE).msgstr == "Проти війни"
 
@@ -389,7 +392,7 @@ def test_a_packet_approval_of_text_the_reviewer_edited_in_poedit_is_not_an_appro
     edit_like_poedit(path, {POSITION: "Наша думка"}, comments={POSITION: "approve"})
     report = import_packets(project, [path])
     assert [d.msgid for d in report.applied] == [POSITION]
-    assert [r.reason for r in report.refused] == [
+    assert [str(r.reason) for r in report.refused] == [
         "taras translated this entry and cannot approve it too ([review] two_people = true)"]
     assert catalog.translator(entry(root, "uk", POSITION)) == "taras"
 
@@ -403,7 +406,7 @@ def test_a_translators_approve_line_keeps_their_text_and_refuses_only_the_approv
     edit_like_poedit(path, {TITLE: "Геть війну"}, comments={TITLE: "approve"})
     report = import_packets(project, [path])
     assert [d.msgid for d in report.applied] == [TITLE]
-    assert [r.reason for r in report.refused] == [
+    assert [str(r.reason) for r in report.refused] == [
         "olena is not a reviewer for uk and cannot approve; the text is kept as their translation"]
     found = entry(root, "uk", TITLE)
     assert found.msgstr == "Геть війну" and catalog.translator(found) == "olena"

@@ -72,6 +72,30 @@ def test_approve_refuses_self_approval_with_one_line(root: Path, tflow: Run) -> 
     assert catalog.state(entry(root, "ru", TITLE)) is State.TRANSLATED
 
 
+def test_approve_refuses_in_ukrainian_when_the_terminal_says_uk_ua(root: Path, tflow: Run,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "uk_UA.UTF-8")
+    translate(root, "ru", {TITLE: "Против войны"}, "ivan")
+    result = tflow("approve", "war", "--lang", "ru", "--as", "ivan", TITLE)
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: locales/ru/war.po:{entry_line(root, 'ru', TITLE)}: «Against the war»: ivan перекладає цей запис і не може "
+                             "сам(а) його затвердити ([review] two_people = true)\n")
+
+
+def test_approve_reports_a_refused_override_in_russian_under_language_ru(root: Path, tflow: Run,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "ru:en")
+    translate(root, "ru", {TITLE: "Против войны 2015"}, "ivan")
+    result = tflow("approve", "war", "--lang", "ru", "--as", "marta", TITLE)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "отклонено: war (ru) «Against the war»: не утверждено: проверки нашли ошибки (numbers: число 2015 "
+        "есть в переводе, но не в оригинале); исправьте текст или разрешите его вопреки проверке, указав "
+        "причину (`tflow approve … --override \"причина\"` или строка \"override: причина\" в комментарии "
+        "к записи в пакете)\n")
+
+
 def test_approve_by_msgid_or_reference(root: Path, tflow: Run) -> None:
     translate(root, "ru", {TITLE: "Против войны", POSITION: "Наша позиция"}, "ivan")
     result = tflow("approve", "war", "--lang", "ru", "--as", "marta", TITLE, "statements/war.md:6")

@@ -274,7 +274,8 @@ def test_an_edition_whose_entries_are_all_approved_carries_a_sign_off(project: P
     assert result.exit_code == 0, result.output
     assert "(approved: taras (2026-11-24); sha256:" in result.output
     markdown = (project / "editions/uk/war.md").read_text(encoding="utf-8")
-    assert markdown.endswith("-->\n") and "<!-- approved by taras (2026-11-24); sha256:" in markdown
+    # the sign-off line is said in the edition's language
+    assert markdown.endswith("-->\n") and "<!-- затвердили: taras (2026-11-24); sha256:" in markdown
     page = (project / "editions/uk/war.html").read_text(encoding="utf-8")
     signed = re.compile(r'<p class="signoff">затверджено: taras, 24 листопада 2026\sр\.</p>')
     assert signed.search(page)

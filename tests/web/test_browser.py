@@ -99,7 +99,7 @@ def test_a_conflicting_save_is_refused_and_shows_both_versions(
     conflict.wait_for()
     assert "НАТО та Кремль шлють робітників помирати." in conflict.locator(".yours").inner_text()
     assert "НАТО і Кремль посилають робітників на смерть." in conflict.locator(".theirs").inner_text()
-    assert "now translated by maria" in conflict.inner_text()
+    assert "тепер переклад від maria" in conflict.inner_text()  # the reason in the page language
     assert entry(root, "uk", NATO).msgstr == "НАТО і Кремль посилають робітників на смерть."
     nato.scroll_into_view_if_needed()
     tab.shot("conflict")

@@ -170,7 +170,8 @@ def test_nobody_approves_their_own_translation_when_two_people_are_required(sign
     maria = signed_in("maria")
     reply = maria.approve(UNITE)
     assert reply.status == 403
-    assert "maria translated this entry and cannot approve it" in reply.json()["reason"]
+    # the reason comes in the page language: maria works in Ukrainian
+    assert "maria перекладає цей запис і не може сам(а) його затвердити" in reply.json()["reason"]
     assert catalog.state(entry(root, "uk", UNITE)) is State.TRANSLATED
 
 
@@ -194,7 +195,7 @@ def test_a_save_against_a_changed_entry_is_a_conflict_with_both_versions(signed_
     assert result["yours"] == "НАТО та Кремль шлють робітників помирати."
     assert result["current_msgstr"] == "НАТО і Кремль посилають робітників на смерть."
     assert result["entry"]["translator"] == "maria"
-    assert "now translated by maria" in result["reason"]
+    assert "тепер переклад від maria" in result["reason"]
     assert entry(root, "uk", NATO).msgstr == "НАТО і Кремль посилають робітників на смерть."
 
 
@@ -299,10 +300,24 @@ def test_unknown_statements_and_languages_are_not_found(signed_in: Any) -> None:
 def test_the_page_carries_the_review_librarys_verdict_not_a_copy_of_the_rule(signed_in: Any) -> None:
     maria = {e["msgid"]: e for e in signed_in("maria").statement("uk")["entries"]}
     assert maria[UNITE]["may_approve"] is False
-    assert "maria translated this entry and cannot approve it" in maria[UNITE]["reason"]
+    assert "maria перекладає цей запис і не може сам(а) його затвердити" in maria[UNITE]["reason"]
     assert maria[CONDEMN]["may_approve"] is True and maria[CONDEMN]["override_required"] == []
     assert maria[NATO]["may_approve"] is False
     olena = {e["msgid"]: e for e in signed_in("olena").statement("uk")["entries"]}
     assert olena[CONDEMN]["may_approve"] is False
-    assert "reviewer role" in olena[CONDEMN]["reason"]
+    assert "роль рецензента" in olena[CONDEMN]["reason"]
     assert olena[CONDEMN]["comments"] == [] and olena[CONDEMN]["overrides"] == []
+
+
+def test_the_review_librarys_reasons_follow_the_language_switch(signed_in: Any) -> None:
+    maria = signed_in("maria")
+    assert maria.post_form("/language", {"ui": "en", "next": "/"}, origin=maria.origin).status == 303
+    entries = {e["msgid"]: e for e in maria.statement("uk")["entries"]}
+    assert entries[UNITE]["reason"] == ("maria translated this entry and cannot approve it too "
+                                        "([review] two_people = true)")
+    reply = maria.approve(UNITE)
+    assert reply.status == 403 and reply.json()["reason"] == entries[UNITE]["reason"]
+    assert maria.post_form("/language", {"ui": "ru", "next": "/"}, origin=maria.origin).status == 303
+    entries = {e["msgid"]: e for e in maria.statement("uk")["entries"]}
+    assert entries[UNITE]["reason"] == ("maria переводит эту запись и не может сам(а) её утвердить "
+                                        "([review] two_people = true)")

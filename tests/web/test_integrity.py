@@ -56,7 +56,7 @@ def test_approving_a_check_error_is_refused_without_a_reason_and_recorded_with_o
     assert catalog.state(entry(root, "uk", CONDEMN)) is State.TRANSLATED
     blank = taras.post_json("/api/approve", {"slug": "appeal", "lang": "uk", "msgid": CONDEMN,
                                              "fingerprint": shown["fingerprint"], "override": "  "})
-    assert blank.status == 403 and "reason" in blank.json()["reason"]
+    assert blank.status == 403 and "потребує причини" in blank.json()["reason"]  # in the page language (uk)
     done = taras.post_json("/api/approve", {"slug": "appeal", "lang": "uk", "msgid": CONDEMN,
                                             "fingerprint": shown["fingerprint"],
                                             "override": "«ёлки» is a quotation"})
@@ -75,7 +75,7 @@ def test_accepting_a_draft_with_errors_asks_for_a_reason(root: Path, signed_in: 
     shown = view_of(olena, NATO)
     assert [p["check"] for p in shown["accept_override_required"]] == ["html", "unknown", "unknown"]
     refused = olena.save(NATO, WEAK_DRAFT)
-    assert refused.status == 403 and "not accepted" in refused.json()["reason"]
+    assert refused.status == 403 and "не прийнято" in refused.json()["reason"]
     assert catalog.state(entry(root, "uk", NATO)) is State.DRAFT
     done = olena.post_json("/api/save", {"slug": "appeal", "lang": "uk", "msgid": NATO, "msgstr": WEAK_DRAFT,
                                          "fingerprint": shown["fingerprint"], "override": "a name here"})
@@ -107,7 +107,7 @@ def test_a_comment_is_kept_and_shown_to_everyone_on_the_language(root: Path, sig
     assert [(c["person"], c["text"]) for c in seen] == [("olena", kept.text)]
     empty = olena.post_json("/api/comment", {"slug": "appeal", "lang": "uk", "msgid": CONDEMN,
                                              "fingerprint": fingerprint, "comment": " "})
-    assert empty.status == 403 and "empty comment" in empty.json()["reason"]
+    assert empty.status == 403 and "порожній коментар" in empty.json()["reason"]
 
 
 def test_a_comment_on_another_language_is_refused(root: Path, signed_in: Any) -> None:

@@ -100,6 +100,9 @@ def test_the_offline_sheet_opens_in_the_persons_language_with_the_others_for_its
     assert data is not None
     assert '"sheet_for":"Аркуш перевірки для %(name)s"' in data.group(1)
     assert '"sheet_for":"Review sheet for %(name)s"' in data.group(1)
+    # the review library's verdicts are said in the person's language too
+    assert ('"reason":"ivan переводит эту запись и не может сам(а) её утвердить '
+            '([review] two_people = true)"') in data.group(1)
 
 
 def test_a_command_speaks_the_language_of_the_terminal(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

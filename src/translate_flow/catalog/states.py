@@ -32,6 +32,7 @@ from rapidfuzz.distance import LCSseq
 
 from ..errors import ReviewError
 from ..text import mark_words
+from ..ui.message import Message
 
 PROVENANCE_KEYS = ("machine", "memory")
 DEFECT_KEYS = ("unknown", "errors", "ambiguous", "quality")
@@ -124,7 +125,7 @@ class Verdict:
     """
 
     allowed: bool
-    reason: str | None = None
+    reason: Message | None = None
     adopt: bool = False
 
 
@@ -330,20 +331,25 @@ def approval_verdict(entry: polib.POEntry, person: str, *, two_people: bool) -> 
     """
     current = state(entry)
     if current in (State.UNTRANSLATED, State.DRAFT, State.STALE):
-        return Verdict(False, f"cannot approve an entry that is {current.value}; "
-                              "translate or accept it first")
+        return Verdict(False, {
+            State.UNTRANSLATED: Message("cannot approve an entry that is untranslated; translate it first"),
+            State.DRAFT: Message("cannot approve an entry that is a draft; translate or accept it first"),
+            State.STALE: Message("cannot approve an entry that is stale; translate or accept it first"),
+        }[current])
     if current is State.APPROVED:
         found = approval(entry)
         assert found is not None
-        return Verdict(False, f"already approved by {found.person} on {found.day}")
+        return Verdict(False, Message("already approved by %(person)s on %(day)s", person=found.person,
+                                      day=found.day))
     who = translator(entry)
     if who is None:
-        return Verdict(True, "nobody is on record as the translator of this text; approving it "
-                             "makes you its translator" + (", and another reviewer approves it"
-                                                           if two_people else ""), adopt=True)
+        return Verdict(True, Message("nobody is on record as the translator of this text; approving it "
+                                     "makes you its translator, and another reviewer approves it")
+                       if two_people else Message("nobody is on record as the translator of this text; "
+                                                  "approving it makes you its translator"), adopt=True)
     if two_people and who == person:
-        return Verdict(False, f"{person} translated this entry and cannot approve it too "
-                              "([review] two_people = true)")
+        return Verdict(False, Message("%(person)s translated this entry and cannot approve it too "
+                                      "([review] two_people = true)", person=person))
     return Verdict(True)
 
 
@@ -591,7 +597,7 @@ def approve(entry: polib.POEntry, person: str, day: str | None = None, *, two_pe
     """
     verdict = approval_verdict(entry, person, two_people=two_people)
     if not verdict.allowed:
-        raise ReviewError(verdict.reason or "cannot approve this entry")
+        raise ReviewError(str(verdict.reason or "cannot approve this entry"))
     day = day or today()
     if verdict.adopt:
         set_note(entry, "translated", f"{person} {day} {msgstr_hash(entry.msgstr)}")

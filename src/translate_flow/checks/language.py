@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from .. import locales
 from .. import text as textfacts
 from .inline import parse
+from ..ui.message import Language, Message
 from .model import ERROR, WARNING, Pair, Problem, quoted
 from .words import marked
 from ..text import without_addresses
@@ -69,15 +70,17 @@ def check_letters(pair: Pair) -> Iterator[Problem]:
                 yield Problem(
                     "letters",
                     ERROR,
-                    f"{language} letter {found[0]} in {quoted(word)}; "
-                    f"{locales.english_name(pair.target_lang)} has no {found[0].lower()}",
+                    Message("%(other)s letter %(letter)s in %(word)s; %(language)s has no %(lower)s",
+                            letter=found[0], other=Language(textfacts.SIBLING[pair.target_lang]),
+                            word=quoted(word), language=Language(pair.target_lang), lower=found[0].lower()),
                 )
         elif latin_target and _CYRILLIC.search(word) and not _LATIN.search(word):
             reported.add(word)
             yield Problem(
                 "letters",
                 ERROR,
-                f"Cyrillic word {quoted(word)} in the {locales.english_name(pair.target_lang)} translation",
+                Message("Cyrillic word %(word)s in the %(language)s translation", word=quoted(word),
+                        language=Language(pair.target_lang)),
             )
 
 
@@ -101,7 +104,10 @@ def check_homoglyphs(pair: Pair) -> Iterator[Problem]:
         yield Problem(
             "homoglyphs",
             ERROR,
-            f"{quoted(word)} mixes scripts: {other.title()} {strays} in a {main.title()} word",
+            Message("%(word)s mixes scripts: Latin %(strays)s in a Cyrillic word", word=quoted(word),
+                    strays=strays) if main == "CYRILLIC" else
+            Message("%(word)s mixes scripts: Cyrillic %(strays)s in a Latin word", word=quoted(word),
+                    strays=strays),
         )
 
 
@@ -125,16 +131,19 @@ def check_quotes(pair: Pair) -> Iterator[Problem]:
     marks = _quote_marks(target)
     if not marks:
         if _quote_marks(parse(pair.msgid).text):
-            yield Problem("quotes", WARNING, "the source has quotation marks, the translation has none")
+            yield Problem("quotes", WARNING, Message("the source has quotation marks, the translation has none"))
         return
     allowed = pair.settings.quote_marks(pair.target_lang)
     if allowed is None:
         return
-    name = locales.english_name(pair.target_lang)
+    name = Language(pair.target_lang)
     wrong = [mark for mark in dict.fromkeys(marks) if mark not in allowed]
     for mark in wrong:
-        shown = "straight quotation mark \"" if mark == '"' else f"quotation mark {mark}"
-        yield Problem("quotes", WARNING, f"{shown} is not used in {name}; use {allowed}")
+        yield Problem("quotes", WARNING, Message(
+            "straight quotation mark \" is not used in %(language)s; use %(allowed)s", language=name,
+            allowed=allowed) if mark == '"' else Message(
+            "quotation mark %(mark)s is not used in %(language)s; use %(allowed)s", mark=mark, language=name,
+            allowed=allowed))
     if wrong or _unbalanced(_quote_marks(parse(pair.msgid).text)):
         # A quotation running over several paragraphs opens in one entry and
         # closes in another: the source is unpaired too, and so may the translation be.
@@ -144,7 +153,9 @@ def check_quotes(pair: Pair) -> Iterator[Problem]:
             opened, closed = marks.count(opening), marks.count(closing)
             if opened != closed:
                 yield Problem(
-                    "quotes", WARNING, f"unpaired quotation marks: {opened} {opening} but {closed} {closing}"
+                    "quotes", WARNING, Message("unpaired quotation marks: %(opened)s %(opening)s but "
+                                               "%(closed)s %(closing)s", opened=opened, opening=opening,
+                                               closed=closed, closing=closing)
                 )
 
 
@@ -172,6 +183,7 @@ def check_apostrophe(pair: Pair) -> Iterator[Problem]:
         yield Problem(
             "apostrophe",
             WARNING,
-            f"apostrophe {mark} (U+{ord(mark):04X}) in {quoted(word)}; "
-            f"this project writes {wanted} (U+{ord(wanted):04X})",
+            Message("apostrophe %(mark)s (U+%(code)s) in %(word)s; this project writes %(wanted)s "
+                    "(U+%(wanted_code)s)", mark=mark, code=format(ord(mark), "04X"), word=quoted(word),
+                    wanted=wanted, wanted_code=format(ord(wanted), "04X")),
         )

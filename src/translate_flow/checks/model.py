@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..config import default_value
 from ..catalog.states import Ambiguity
 from ..glossary import Glossary
+from ..ui.message import Message
 
 ERROR = "error"
 """Would publish wrong content or break markup; `tflow check` exits 3."""
@@ -28,7 +29,7 @@ class Problem:
 
     check: str
     severity: str  # ERROR or WARNING
-    message: str
+    message: Message  # str() is English; the reader's boundary renders it in their language
     words: tuple[str, ...] = ()  # the words of the translation it is about, if any
 
 

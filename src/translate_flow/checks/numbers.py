@@ -22,6 +22,7 @@ from .. import locales
 from .. import text as textfacts
 from ..text import without_addresses
 from .inline import difference, parse
+from ..ui.message import Language, Message
 from .model import ERROR, Pair, Problem
 
 _GROUPED_EN = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
@@ -236,8 +237,10 @@ def _superscripts(pair: Pair) -> Iterator[Problem]:
             continue
         shown.add(mark)
         before = textfacts.words(text[max(0, match.start() - 40) : match.start()])
-        where = f" after «{before[-1]}»" if before else ""
-        yield Problem("numbers", ERROR, f"superscript {mark}{where} is not in the source (a footnote mark?)")
+        yield Problem("numbers", ERROR, Message(
+            "superscript %(mark)s after «%(word)s» is not in the source (a footnote mark?)", mark=mark,
+            word=before[-1]) if before else Message(
+            "superscript %(mark)s is not in the source (a footnote mark?)", mark=mark))
 
 
 def check_numbers(pair: Pair) -> Iterator[Problem]:
@@ -262,14 +265,27 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
             yield Problem(
                 "numbers",
                 ERROR,
-                f"number {value.shown} means {value.value} in the source but {twin.value} in "
-                f"{locales.english_name(pair.target_lang)}; write it as "
-                f"{_formatted(value.value, pair.target_lang)}",
+                Message("number %(shown)s means %(value)s in the source but %(other)s in %(language)s; "
+                        "write it as %(formatted)s", shown=value.shown, value=value.value,
+                        other=twin.value, language=Language(pair.target_lang),
+                        formatted=_formatted(value.value, pair.target_lang)),
             )
         else:
-            yield Problem("numbers", ERROR, f"{value.kind} {value.shown} missing in translation")
+            yield Problem("numbers", ERROR, _missing(value))
     for value in extra:
-        yield Problem("numbers", ERROR, f"{value.kind} {value.shown} in translation is not in the source")
+        yield Problem("numbers", ERROR, _extra(value))
+
+
+def _missing(value: _Value) -> Message:
+    if value.kind == "month":
+        return Message("month %(shown)s missing in translation", shown=value.shown)
+    return Message("number %(shown)s missing in translation", shown=value.shown)
+
+
+def _extra(value: _Value) -> Message:
+    if value.kind == "month":
+        return Message("month %(shown)s in translation is not in the source", shown=value.shown)
+    return Message("number %(shown)s in translation is not in the source", shown=value.shown)
 
 
 def _formatted(value: str, lang: str) -> str:
@@ -295,9 +311,15 @@ def check_urls(pair: Pair) -> Iterator[Problem]:
     """Bare URLs and e-mail addresses in the text come through unchanged."""
     source_urls, source_emails = _addresses(pair.msgid)
     target_urls, target_emails = _addresses(pair.msgstr)
-    for kind, before, after in (("URL", source_urls, target_urls), ("e-mail address", source_emails, target_emails)):
-        missing, extra = difference(before, after)
-        for item in missing:
-            yield Problem("urls", ERROR, f"{kind} {item} missing or changed in translation")
-        for item in extra:
-            yield Problem("urls", ERROR, f"{kind} {item} in translation is not in the source")
+    missing, extra = difference(source_urls, target_urls)
+    for item in missing:
+        yield Problem("urls", ERROR, Message("URL %(item)s missing or changed in translation", item=item))
+    for item in extra:
+        yield Problem("urls", ERROR, Message("URL %(item)s in translation is not in the source", item=item))
+    missing, extra = difference(source_emails, target_emails)
+    for item in missing:
+        yield Problem("urls", ERROR, Message("e-mail address %(item)s missing or changed in translation",
+                                             item=item))
+    for item in extra:
+        yield Problem("urls", ERROR, Message("e-mail address %(item)s in translation is not in the source",
+                                             item=item))

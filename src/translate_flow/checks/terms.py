@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..ui.message import Message
 from .model import ERROR, WARNING, Pair, Problem, quoted
 
 
@@ -24,7 +25,8 @@ def check_terms(pair: Pair) -> Iterator[Problem]:
         source = term.text(pair.source_lang)
         note = f" ({term.note})" if term.note else ""
         yield Problem(
-            "terms", WARNING, f"glossary: {quoted(source)} should be translated as {quoted(wanted)}{note}"
+            "terms", WARNING, Message("glossary: %(source)s should be translated as %(wanted)s%(note)s",
+                                      source=quoted(source), wanted=quoted(wanted), note=note)
         )
 
 
@@ -32,9 +34,10 @@ def check_forbidden(pair: Pair) -> Iterator[Problem]:
     """No variant the glossary forbids (ru:на Украине) appears in the translation."""
     for term, variant in pair.glossary.forbidden_in(pair.msgstr, pair.target_lang):
         wanted = term.text(pair.target_lang)
-        advice = f"; the glossary says {quoted(wanted)}" if wanted else ""
+        advice: Message | str = Message("; the glossary says %(wanted)s", wanted=quoted(wanted)) if wanted else ""
         note = f" ({term.note})" if term.note else ""
-        yield Problem("forbidden", ERROR, f"forbidden variant {quoted(variant)}{advice}{note}")
+        yield Problem("forbidden", ERROR, Message("forbidden variant %(variant)s%(advice)s%(note)s",
+                                                 variant=quoted(variant), advice=advice, note=note))
 
 
 def check_dnt(pair: Pair) -> Iterator[Problem]:
@@ -45,5 +48,6 @@ def check_dnt(pair: Pair) -> Iterator[Problem]:
         name = term.name
         if not re.search(rf"(?<![^\W_]){re.escape(name)}", pair.msgstr):
             yield Problem(
-                "dnt", ERROR, f"{quoted(name)} is not translated (glossary): keep it exactly as written"
+                "dnt", ERROR, Message("%(name)s is not translated (glossary): keep it exactly as written",
+                                      name=quoted(name))
             )

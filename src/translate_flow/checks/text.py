@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .. import locales
 from .inline import parse
+from ..ui.message import Message, plural_message
 from .model import WARNING, Pair, Problem, quoted
 from ..text import without_addresses
 
@@ -27,21 +28,21 @@ _DOUBLED_WORD = re.compile(
 _DOUBLED_SPACE = re.compile(r"(?<=\S)[ \u00a0\u202f]{2,}(?=[^\s])")
 _WORD = re.compile(r"[^\W\d_]+")
 _FINE_TWICE = {"en": {"that", "had"}}
-_FINAL_NAMES = {"": "no final punctuation", "…": "an ellipsis (… or ...)"}
+_FINAL_NAMES = {"": Message("no final punctuation"), "…": Message("an ellipsis (… or ...)")}
 
 
 def check_whitespace(pair: Pair) -> Iterator[Problem]:
     """Leading and trailing whitespace is the same as the source's."""
-    for side, before, after in (
-        ("leading", _leading(pair.msgid), _leading(pair.msgstr)),
-        ("trailing", _trailing(pair.msgid), _trailing(pair.msgstr)),
-    ):
-        if before != after:
-            yield Problem(
-                "whitespace",
-                WARNING,
-                f"{side} whitespace: source has {_describe(before)}, translation has {_describe(after)}",
-            )
+    before, after = _leading(pair.msgid), _leading(pair.msgstr)
+    if before != after:
+        yield Problem("whitespace", WARNING, Message(
+            "leading whitespace: source has %(before)s, translation has %(after)s",
+            before=_describe(before), after=_describe(after)))
+    before, after = _trailing(pair.msgid), _trailing(pair.msgstr)
+    if before != after:
+        yield Problem("whitespace", WARNING, Message(
+            "trailing whitespace: source has %(before)s, translation has %(after)s",
+            before=_describe(before), after=_describe(after)))
 
 
 def _leading(text: str) -> str:
@@ -52,11 +53,11 @@ def _trailing(text: str) -> str:
     return text[len(text.rstrip()) :]
 
 
-def _describe(space: str) -> str:
+def _describe(space: str) -> Message | str:
     if not space:
-        return "none"
+        return Message("none")
     if set(space) == {" "}:
-        return f"{len(space)} space{'s' if len(space) > 1 else ''}"
+        return plural_message("%(num)d space", "%(num)d spaces", len(space))
     return repr(space)
 
 
@@ -78,8 +79,8 @@ def check_punctuation(pair: Pair) -> Iterator[Problem]:
     yield Problem(
         "punctuation",
         WARNING,
-        f"the source ends with {_FINAL_NAMES.get(before, repr(before))}, "
-        f"the translation with {_FINAL_NAMES.get(after, repr(after))}",
+        Message("the source ends with %(before)s, the translation with %(after)s",
+                before=_FINAL_NAMES.get(before, repr(before)), after=_FINAL_NAMES.get(after, repr(after))),
     )
 
 
@@ -91,17 +92,17 @@ def check_doubled(pair: Pair) -> Iterator[Problem]:
         # A repetition in the source ("bye bye") may be rendered by one in the translation.
         spare = sum(1 for _ in _DOUBLED_WORD.finditer(parse(pair.msgid).text))
         for match in doubled[spare:]:
-            yield Problem("doubled", WARNING, f"doubled word {quoted(match.group())}")
+            yield Problem("doubled", WARNING, Message("doubled word %(word)s", word=quoted(match.group())))
     if not _DOUBLED_SPACE.search(pair.msgid):
         for match in _DOUBLED_SPACE.finditer(pair.msgstr):
             word = pair.msgstr[: match.start()].split()[-1]
-            yield Problem("doubled", WARNING, f"doubled space after {quoted(word)}")
+            yield Problem("doubled", WARNING, Message("doubled space after %(word)s", word=quoted(word)))
 
 
 def check_untranslated(pair: Pair) -> Iterator[Problem]:
     """The entry has a translation."""
     if not pair.msgstr.strip():
-        yield Problem("untranslated", WARNING, "not translated")
+        yield Problem("untranslated", WARNING, Message("not translated"))
 
 
 def check_identical(pair: Pair) -> Iterator[Problem]:
@@ -122,7 +123,8 @@ def check_identical(pair: Pair) -> Iterator[Problem]:
             yield Problem(
                 "identical",
                 WARNING,
-                f"the translation is the same as the source (e.g. {quoted(word)}); translate it",
+                Message("the translation is the same as the source (e.g. %(word)s); translate it",
+                        word=quoted(word)),
             )
             return
 
@@ -136,9 +138,10 @@ def check_length(pair: Pair) -> Iterator[Problem]:
     low, high = pair.settings.ratio(pair.source_lang, pair.target_lang)
     ratio = len(target) / len(source)
     if not low <= ratio <= high:
-        hint = "is something missing?" if ratio < low else "is something added?"
+        hint = Message("is something missing?") if ratio < low else Message("is something added?")
         yield Problem(
             "length",
             WARNING,
-            f"the translation is {ratio:.2f}× as long as the source (usual: {low:g}–{high:g}×); {hint}",
+            Message("the translation is %(ratio)s× as long as the source (usual: %(low)s–%(high)s×); %(hint)s",
+                    ratio=format(ratio, ".2f"), low=format(low, "g"), high=format(high, "g"), hint=hint),
         )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .. import morphology
 from .. import text as textfacts
 from .inline import parse
+from ..ui.message import Language, Message
 from .model import ERROR, WARNING, Pair, Problem, quoted
 
 
@@ -44,13 +45,14 @@ def check_unknown(pair: Pair) -> Iterator[Problem]:
     for word in pair.unknown:
         if fresh(word):
             yield Problem(
-                "unknown", ERROR, f"the engine did not know {quoted(word)}: it is left untranslated", (word,)
+                "unknown", ERROR,
+                Message("the engine did not know %(word)s: it is left untranslated", word=quoted(word)), (word,)
             )
     for word in pair.errors:
         if fresh(word):
             yield Problem(
-                "unknown", ERROR, f"the engine could not form {quoted(word)} in "
-                f"{textfacts.LANGUAGE_NAMES.get(pair.target_lang, pair.target_lang)}", (word,)
+                "unknown", ERROR, Message("the engine could not form %(word)s in %(language)s", word=quoted(word),
+                                          language=Language(pair.target_lang)), (word,)
             )
 
 
@@ -73,8 +75,9 @@ def check_ambiguous(pair: Pair) -> Iterator[Problem]:
         seen.add(folded)
         others = " or ".join(quoted(other) for other in item.others)
         yield Problem(
-            "ambiguous", WARNING, f"{quoted(item.draft)} is the engine's guess for {quoted(item.source)}, "
-            f"which can also be {others}: check the sense against the source", (item.draft,)
+            "ambiguous", WARNING, Message("%(draft)s is the engine's guess for %(source)s, which can also be "
+                                          "%(others)s: check the sense against the source", draft=quoted(item.draft),
+                                          source=quoted(item.source), others=others), (item.draft,)
         )
 
 
@@ -135,12 +138,11 @@ def check_language(pair: Pair) -> Iterator[Problem]:
         if kind == _OTHER_FORM:
             if in_source and not from_sibling:
                 continue  # an English statement quoting the original word
-            message = (
-                f"{textfacts.LANGUAGE_NAMES[other]} word {quoted(word)}: a {textfacts.LANGUAGE_NAMES[other]} "
-                f"form, not a {textfacts.LANGUAGE_NAMES[target]} one"
-            )
+            message = Message("%(other)s word %(word)s: a %(other)s form, not a %(language)s one",
+                              word=quoted(word), other=Language(other), language=Language(target))
         elif in_source and from_sibling and not word[:1].isupper():
-            message = f"{quoted(word)} is copied from the {textfacts.LANGUAGE_NAMES[other]} source"
+            message = Message("%(word)s is copied from the %(other)s source", word=quoted(word),
+                              other=Language(other))
         else:
             continue
         reported.add(folded)
@@ -163,7 +165,8 @@ def check_offensive(pair: Pair) -> Iterator[Problem]:
             continue
         note = f" ({hit.slur.note})" if hit.slur.note else ""
         yield Problem(
-            "offensive", ERROR, f"offensive term {quoted(hit.word)}{note}; the source has no such word",
+            "offensive", ERROR, Message("offensive term %(word)s%(note)s; the source has no such word",
+                                        word=quoted(hit.word), note=note),
             (hit.word,),
         )
 
@@ -173,6 +176,7 @@ def check_negation(pair: Pair) -> Iterator[Problem]:
     before = textfacts.negations(_plain(pair.msgid), pair.source_lang)
     after = textfacts.negations(_plain(pair.msgstr), pair.target_lang)
     if before and not after:
-        yield Problem("negation", ERROR, "the source has a negation (not, no, ні, не …), the translation none")
+        yield Problem("negation", ERROR,
+                      Message("the source has a negation (not, no, ні, не …), the translation none"))
     elif after and not before:
-        yield Problem("negation", ERROR, "the translation has a negation the source does not have")
+        yield Problem("negation", ERROR, Message("the translation has a negation the source does not have"))

@@ -10,6 +10,8 @@ from ..checks import CHECKS, ERROR
 from ..checks.catalogs import Located, check_catalogs
 from ..errors import ChecksFailed
 from ..project import Project
+from ..ui import ntr, tr
+from ..ui.choice import terminal_language
 
 
 def _order(item: Located) -> tuple[int, str, int]:
@@ -69,7 +71,7 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
                     "msgid": item.msgid,
                     "check": item.problem.check,
                     "severity": item.problem.severity,
-                    "message": item.problem.message,
+                    "message": str(item.problem.message),
                     "override": None if item.override is None else {
                         "person": item.override.person, "day": item.override.day,
                         "reason": item.override.reason},
@@ -80,19 +82,21 @@ def check(statements: tuple[str, ...], langs: tuple[str, ...], untranslated: boo
             ensure_ascii=False,
         ))
     else:
+        lang = terminal_language()
         for item in found:
             problem = item.problem
             accepted = item.override
-            note = (f" (overridden by {accepted.person} {accepted.day}: {accepted.reason})"
-                    if accepted is not None else "")
+            note = (tr(lang, " (overridden by %(person)s %(day)s: %(reason)s)", person=accepted.person,
+                       day=accepted.day, reason=accepted.reason) if accepted is not None else "")
             click.echo(
                 f"{shown[item.path]}:{item.line}: {problem.severity}: "
-                f"[{problem.check}] {problem.message}{note}"
+                f"[{problem.check}] {problem.message.render(lang)}{note}"
             )
         warnings = sum(1 for item in found if item.problem.severity != ERROR)
-        summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        summary = (ntr(lang, "%(num)d error", "%(num)d errors", errors) + ", "
+                   + ntr(lang, "%(num)d warning", "%(num)d warnings", warnings))
         if overridden:
-            summary += f", {overridden} overridden"
-        click.echo(summary if found else "no problems")
+            summary += ", " + ntr(lang, "%(num)d overridden", "%(num)d overridden", overridden)
+        click.echo(summary if found else tr(lang, "no problems"))
     if errors:
         raise ChecksFailed(f"{_plural(errors, 'error')} in translations; fix them or see `tflow check --list`")

@@ -16,7 +16,7 @@ from ..review import mail, packets, routing
 from ..review.decisions import ApplyReport, Decision, apply_decisions
 from ..review.people import load_people
 from ..review.routing import amount
-from ..ui import ntr, tr
+from ..ui import Message, ntr, tr
 from ..ui.choice import terminal_language
 
 
@@ -31,6 +31,11 @@ def _one_line(text: str) -> str:
 
 def _where(decision: Decision) -> str:
     return f"{decision.slug} ({decision.lang}) «{_one_line(decision.msgid)}»"
+
+
+def _said(reason: Message | None) -> str:
+    """A refusal's reason on a reviewer's terminal, in its language."""
+    return reason.render(terminal_language()) if reason is not None else ""
 
 
 def _print_report(report: ApplyReport) -> None:
@@ -48,7 +53,7 @@ def _print_report(report: ApplyReport) -> None:
                       where=_where(adoption.decision), person=adoption.decision.person))
     for conflict in report.conflicts:
         decision = conflict.decision
-        click.echo(tr(lang, "conflict: %(where)s: %(reason)s", where=_where(decision), reason=conflict.reason),
+        click.echo(tr(lang, "conflict: %(where)s: %(reason)s", where=_where(decision), reason=conflict.reason.render(lang)),
                    err=True)
         yours = decision.msgstr if decision.msgstr is not None else tr(lang, "(approval of the text as exported)")
         click.echo(f"  {decision.person}: {yours}", err=True)
@@ -56,7 +61,7 @@ def _print_report(report: ApplyReport) -> None:
                    err=True)
     for refusal in report.refused:
         click.echo(tr(lang, "refused: %(where)s: %(reason)s", where=_where(refusal.decision),
-                      reason=refusal.reason), err=True)
+                      reason=refusal.reason.render(lang)), err=True)
     counts = [
         ntr(lang, "%(num)d applied", "%(num)d applied", len(report.applied)),
         ntr(lang, "%(num)d kept as a suggestion", "%(num)d kept as suggestions", len(report.suggested))
@@ -202,7 +207,7 @@ def approve(ctx: click.Context, statement: str, msgids: tuple[str, ...], lang: s
         for entry in chosen:
             verdict = catalog.approval_verdict(entry, person, two_people=two_people)
             if not verdict.allowed:
-                raise ReviewError(f"«{_one_line(entry.msgid)}»: {verdict.reason}",
+                raise ReviewError(f"«{_one_line(entry.msgid)}»: {_said(verdict.reason)}",
                                   path=project.relative(path), line=entry.linenum)
     decisions = [Decision(slug, lang, e.msgid, catalog.fingerprint(e), None, True, person,
                           override=override) for e in chosen]
@@ -243,7 +248,7 @@ def comment(statement: str, msgid: str, text: str, lang: str, person: str) -> No
     report = apply_decisions(project, [Decision(slug, lang, entry.msgid, catalog.fingerprint(entry),
                                                 None, False, person, comment=text)])
     for refusal in report.refused:
-        raise ReviewError(f"«{_one_line(entry.msgid)}»: {refusal.reason}", path=project.relative(path),
+        raise ReviewError(f"«{_one_line(entry.msgid)}»: {_said(refusal.reason)}", path=project.relative(path),
                           line=entry.linenum)
     lang = terminal_language()
     verb = tr(lang, "comment added") if report.commented else tr(lang, "already there; nothing changed")

@@ -79,7 +79,8 @@ def pending_label(state: str, lang: str) -> str:
     return labels.get(state, ui.tr(lang, "untranslated"))
 
 
-def _signoff(entries: list[polib.POEntry], text: str) -> Signoff | None:
+def _signoff(entries: list[polib.POEntry], text: str, lang: str) -> Signoff | None:
+    """Who approved every entry, and each override said in the edition's language `lang`."""
     approvals = [catalog.approval(e) for e in entries]
     if not entries or any(a is None for a in approvals):
         return None
@@ -89,8 +90,9 @@ def _signoff(entries: list[polib.POEntry], text: str) -> Signoff | None:
         people[found.person] = max(people.get(found.person, ""), found.day)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     overrides = tuple(
-        f"{o.person} ({o.day}) overrode {', '.join(o.checks)} at "
-        f"{':'.join(e.occurrences[0]) if e.occurrences else e.msgid[:40]}: {o.reason}"
+        ui.tr(lang, "%(person)s (%(day)s) overrode %(checks)s at %(where)s: %(reason)s", person=o.person,
+              day=o.day, checks=", ".join(o.checks),
+              where=":".join(e.occurrences[0]) if e.occurrences else e.msgid[:40], reason=o.reason)
         for e in entries for o in catalog.overrides(e)
     )
     return Signoff(tuple(sorted(people.items())), digest, overrides)
@@ -184,7 +186,7 @@ def compose(
     edition.text = frontmatter.with_language(text, lang) if lang != statement.lang else text
     edition.draft = bool(edition.missing)
     if entries is not None and not edition.missing:
-        edition.signoff = _signoff(catalog_entries, edition.text)
+        edition.signoff = _signoff(catalog_entries, edition.text, edition.lang)
     return edition
 
 
@@ -198,7 +200,8 @@ def write(project: Project, edition: Edition, formats: tuple[str, ...],
     if "md" in formats:
         signed = edition.text
         if edition.signoff and statement.format == "markdown":
-            signed += f"\n<!-- approved by {str(edition.signoff).replace('--', '- -')} -->\n"
+            shown = ui.tr(edition.lang, "approved by %(signoff)s", signoff=edition.signoff)
+            signed += f"\n<!-- {shown.replace('--', '- -')} -->\n"
         storage.write_text(target(statement.suffix), signed)
         edition.written.append(target(statement.suffix))
     if not {"html", "pdf", "parallel"} & set(formats):

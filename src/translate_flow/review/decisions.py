@@ -28,6 +28,7 @@ from ..checks.catalogs import entry_pair
 from ..errors import ReviewError
 from ..glossary import Glossary
 from ..project import Project
+from ..ui.message import Message, joined
 from .people import Person, load_people
 
 
@@ -60,7 +61,7 @@ class Conflict:
 
     decision: Decision
     current_msgstr: str
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Refusal:
     """A decision (or its approval part) that the rules do not allow."""
 
     decision: Decision
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Adoption:
     """An approval of text nobody was on record for: the approver became its translator."""
 
     decision: Decision
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Permission:
     """
 
     may_approve: bool
-    reason: str | None
+    reason: Message | None
     adopt: bool
     override_required: tuple[checks.Problem, ...]
     accept_override_required: tuple[checks.Problem, ...] = ()
@@ -125,7 +126,7 @@ class Permission:
                 "accept_override_required": _problems(self.accept_override_required)}
 
 
-def _problems(found: tuple[checks.Problem, ...]) -> list[dict[str, str]]:
+def _problems(found: tuple[checks.Problem, ...]) -> list[dict[str, object]]:
     return [{"check": p.check, "severity": p.severity, "message": p.message} for p in found]
 
 
@@ -171,8 +172,8 @@ def _uncovered(entry: polib.POEntry, person: str, errors: list[checks.Problem]) 
     return [p for p in errors if p.check not in done]
 
 
-def _listing(problems: list[checks.Problem] | tuple[checks.Problem, ...]) -> str:
-    return "; ".join(f"{p.check}: {p.message}" for p in problems)
+def _listing(problems: list[checks.Problem] | tuple[checks.Problem, ...]) -> Message:
+    return joined([Message("%(check)s: %(message)s", check=p.check, message=p.message) for p in problems])
 
 
 def permission(entry: polib.POEntry, person: Person, lang: str, *, two_people: bool,
@@ -181,7 +182,8 @@ def permission(entry: polib.POEntry, person: Person, lang: str, *, two_people: b
     uncovered = tuple(_uncovered(entry, person.name, errors))
     accept = uncovered if catalog.state(entry) in (State.DRAFT, State.STALE) else ()
     if not person.can_review(lang):
-        return Permission(False, f"approving needs the reviewer role for {lang}", False, (), accept)
+        return Permission(False, Message("approving needs the reviewer role for %(code)s", code=lang), False, (),
+                          accept)
     verdict = catalog.approval_verdict(entry, person.name, two_people=two_people)
     adopting = verdict.adopt and two_people
     required = uncovered if verdict.allowed and not adopting else ()
@@ -217,23 +219,25 @@ def permissions(project: Project, slug: str, lang: str, person: str) -> dict[str
             for e in po if not e.obsolete}
 
 
-def _permission(decision: Decision, people: dict[str, Person]) -> str | None:
+def _permission(decision: Decision, people: dict[str, Person]) -> Message | None:
     """Why the person may not make this decision at all, or None."""
     person = people.get(decision.person)
     if person is None:
-        return f"{decision.person!r} is not in [[people]] of translate-flow.toml"
+        return Message("%(person)s is not in [[people]] of translate-flow.toml", person=repr(decision.person))
     if (decision.msgstr is not None or decision.comment) and not person.can_edit(decision.lang):
-        return f"{person.name} is neither a translator nor a reviewer for {decision.lang}"
+        return Message("%(person)s is neither a translator nor a reviewer for %(code)s", person=person.name,
+                       code=decision.lang)
     if decision.approve and not person.can_review(decision.lang):
-        return f"{person.name} is not a reviewer for {decision.lang} and cannot approve"
+        return Message("%(person)s is not a reviewer for %(code)s and cannot approve", person=person.name,
+                       code=decision.lang)
     if decision.msgstr == "":
-        return "an empty translation cannot be recorded; leave the entry out instead"
+        return Message("an empty translation cannot be recorded; leave the entry out instead")
     if decision.suggest and (decision.msgstr is None or decision.approve):
-        return "a suggestion carries a text and no approval"
+        return Message("a suggestion carries a text and no approval")
     if decision.override is not None and not decision.override.strip():
-        return "an override needs a reason; say why the text is right despite the check"
+        return Message("an override needs a reason; say why the text is right despite the check")
     if decision.comment is not None and not decision.comment.strip():
-        return "an empty comment cannot be recorded; write the question or answer"
+        return Message("an empty comment cannot be recorded; write the question or answer")
     return None
 
 
@@ -247,24 +251,29 @@ def _holds(decision: Decision, entry: polib.POEntry) -> tuple[bool, bool]:
     return text, approved
 
 
-def _describe(entry: polib.POEntry) -> str:
+def _describe(entry: polib.POEntry) -> Message:
     current = catalog.state(entry)
     who = catalog.translator(entry)
     found = catalog.approval(entry)
     if found is not None:
-        return f"now approved by {found.person} on {found.day}"
+        return Message("now approved by %(person)s on %(day)s", person=found.person, day=found.day)
     if who and current is State.TRANSLATED:
-        return f"now translated by {who}"
-    return f"now {current.value}"
+        return Message("now translated by %(person)s", person=who)
+    return {
+        State.UNTRANSLATED: Message("now untranslated"),
+        State.DRAFT: Message("now a draft"),
+        State.STALE: Message("now stale"),
+        State.TRANSLATED: Message("now translated"),
+    }.get(current, Message("now approved"))
 
 
 def _missing(decision: Decision, po: polib.POFile) -> Conflict:
     for entry in po:
         if not entry.obsolete and entry.previous_msgid == decision.msgid:
-            return Conflict(decision, entry.msgstr,
-                            f"the source changed since it was exported; it now reads: {entry.msgid}")
-    return Conflict(decision, "", "the source paragraph was changed or removed since it was exported; "
-                                  "run `tflow review export` for the current text")
+            return Conflict(decision, entry.msgstr, Message(
+                "the source changed since it was exported; it now reads: %(text)s", text=entry.msgid))
+    return Conflict(decision, "", Message("the source paragraph was changed or removed since it was exported; "
+                                          "run `tflow review export` for the current text"))
 
 
 class _Apply:
@@ -283,15 +292,18 @@ class _Apply:
         return _uncovered(entry, person, self.checker.errors(entry, self.lang, self.source))
 
     def override(self, decision: Decision, entry: polib.POEntry, errors: list[checks.Problem],
-                 what: str) -> bool:
+                 approving: bool) -> bool:
         """Record the decision's override of `errors`; False (refused) when it has none."""
         if not errors:
             return True
         if decision.override is None:
-            self.out.refused.append(Refusal(decision, (
-                f"{what}: error-level check problems ({_listing(errors)}); fix the text, or "
-                "override with a reason (`tflow approve … --override \"reason\"`, or a line "
-                "\"override: reason\" in the packet entry's comment)")))
+            self.out.refused.append(Refusal(decision, Message(
+                "not approved: error-level check problems (%(problems)s); fix the text, or override with a "
+                "reason (`tflow approve … --override \"reason\"`, or a line \"override: reason\" in the "
+                "packet entry's comment)", problems=_listing(errors)) if approving else Message(
+                "not accepted: error-level check problems (%(problems)s); fix the text, or override with a "
+                "reason (`tflow approve … --override \"reason\"`, or a line \"override: reason\" in the "
+                "packet entry's comment)", problems=_listing(errors))))
             return False
         catalog.add_override(entry, decision.person, [p.check for p in errors], decision.override,
                              self.day)
@@ -316,7 +328,8 @@ class _Apply:
         if catalog.fingerprint(entry) == decision.fingerprint:
             return False
         self.out.conflicts.append(Conflict(
-            decision, entry.msgstr, f"the entry changed since {decision.person} saw it ({_describe(entry)})"
+            decision, entry.msgstr, Message("the entry changed since %(person)s saw it (%(now)s)",
+                                            person=decision.person, now=_describe(entry))
         ))
         return True
 
@@ -345,7 +358,7 @@ class _Apply:
             assert decision.msgstr is not None
             accepting = catalog.state(entry) in (State.DRAFT, State.STALE) and entry.msgstr == decision.msgstr
             if accepting and not self.override(decision, entry, self.errors(entry, decision.person),
-                                               "not accepted"):
+                                               approving=False):
                 return False
             # Accepting someone's suggestion as it stands records them as its translator,
             # so that they cannot approve their own words afterwards.
@@ -361,15 +374,15 @@ class _Apply:
         verdict = catalog.approval_verdict(entry, decision.person, two_people=self.two_people)
         adopting = verdict.adopt and self.two_people
         if not verdict.allowed:
-            self.out.refused.append(Refusal(decision, verdict.reason or "cannot approve this entry"))
+            self.out.refused.append(Refusal(decision, verdict.reason or Message("cannot approve this entry")))
         if not verdict.allowed or (not adopting and not self.override(
-                decision, entry, self.errors(entry, decision.person), "not approved")):
+                decision, entry, self.errors(entry, decision.person), approving=True)):
             if changed:
                 self.out.applied.append(decision)
             return changed
         catalog.approve(entry, decision.person, self.day, two_people=self.two_people)
         if adopting:
-            self.out.adopted.append(Adoption(decision, verdict.reason or ""))
+            self.out.adopted.append(Adoption(decision, verdict.reason or Message("approving it makes you its translator")))
         else:
             self.out.applied.append(decision)
         return True
@@ -395,13 +408,14 @@ def apply_decisions(project: Project, decisions: Sequence[Decision]) -> ApplyRep
         groups.setdefault((decision.slug, decision.lang), []).append(decision)
     for (slug, lang), group in groups.items():
         if slug not in slugs or lang not in project.config.languages:
-            what = f"statement {slug!r}" if slug not in slugs else f"language {lang!r}"
-            out.refused += [Refusal(d, f"no {what} in this project") for d in group]
+            unknown = (Message("no statement %(slug)s in this project", slug=repr(slug)) if slug not in slugs
+                       else Message("no language %(code)s in this project", code=repr(lang)))
+            out.refused += [Refusal(d, unknown) for d in group]
             continue
         path = project.catalog_path(slug, lang)
         display = project.relative(path)
         if not path.is_file():
-            out.refused += [Refusal(d, f"{display}: no such catalog; run `tflow extract`") for d in group]
+            out.refused += [Refusal(d, Message("%(path)s: no such catalog; run `tflow extract`", path=display)) for d in group]
             continue
         allowed = []
         for decision in group:
@@ -411,7 +425,8 @@ def apply_decisions(project: Project, decisions: Sequence[Decision]) -> ApplyRep
                 allowed.append(decision)
             elif decision.approve and decision.msgstr and _permission(text_only, people) is None:
                 # A translator's text goes in; only the approval they may not give is refused.
-                out.refused.append(Refusal(decision, f"{reason}; the text is kept as their translation"))
+                out.refused.append(Refusal(decision, Message("%(reason)s; the text is kept as their translation",
+                                                          reason=reason)))
                 allowed.append(text_only)
             else:
                 out.refused.append(Refusal(decision, reason))

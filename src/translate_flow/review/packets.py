@@ -34,6 +34,7 @@ from ..glossary import Glossary
 from ..project import Project
 from ..text import mark_words
 from .decisions import ApplyReport, Decision, apply_decisions
+from ..ui.choice import reader_language
 from .people import Person, load_people
 from .routing import REVIEWER, Task, queue
 
@@ -96,11 +97,12 @@ def _glossary_lines(glossary: Glossary, entry: polib.POEntry, source: str, targe
 
 
 def _problem_lines(entry: polib.POEntry, source: str, target: str, glossary: Glossary,
-                   settings: checks.CheckSettings) -> list[str]:
+                   settings: checks.CheckSettings, reader: str) -> list[str]:
+    """``check error numbers: …``, the problem said in the `reader`'s language."""
     if not entry.msgstr:
         return []
     pair = entry_pair(entry, source, target, glossary, settings)
-    return [f"check {p.severity} {p.check}: {p.message}" for p in checks.run(pair)]
+    return [f"check {p.severity} {p.check}: {p.message.render(reader)}" for p in checks.run(pair)]
 
 
 def _defect_lines(entry: polib.POEntry) -> list[str]:
@@ -168,7 +170,7 @@ def _packet(project: Project, person: Person, slug: str, lang: str, tasks: list[
             continue
         extra = _defect_lines(entry)
         extra += _glossary_lines(glossary, entry, source, lang)
-        extra += _problem_lines(entry, source, lang, glossary, settings)
+        extra += _problem_lines(entry, source, lang, glossary, settings, reader_language(person))
         before = live[index - 1].msgid if index > 0 else None
         after = live[index + 1].msgid if index + 1 < len(live) else None
         keep.append((catalog.weak_first(entry), entry, task, before, after, extra))

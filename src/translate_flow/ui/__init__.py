@@ -25,6 +25,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from .message import Language, Message, joined, plural_message, rendered
+
+__all__ = ["LANGUAGES", "Language", "Message", "environment", "interface_language", "joined", "localized",
+           "ntr", "plural_message", "render", "rendered", "tr", "translations"]
+
 LANGUAGES = ("uk", "ru", "en")
 """The languages the interface is translated into; English is the msgid language."""
 
@@ -58,13 +63,13 @@ def translations(lang: str) -> NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
-def tr(lang: str, message: str, **values: Any) -> str:
+def tr(lang: str, message: str, /, **values: Any) -> str:
     """`message` in `lang` (extracted as keyword ``tr:2``), with ``%(name)s`` placeholders filled from `values`."""
     text = translations(lang).gettext(message)
     return text % values if values else text
 
 
-def ntr(lang: str, singular: str, plural: str, n: int, **values: Any) -> str:
+def ntr(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> str:
     """The form of `singular`/`plural` for `n` in `lang`; ``%(num)d`` is `n` (keyword ``ntr:2,3``)."""
     text = translations(lang).ngettext(singular, plural, n)
     return text % {"num": n, **values}

@@ -22,7 +22,7 @@ from ..project import Project
 from ..review.decisions import ApplyReport, Decision, apply_decisions
 from ..review.people import Person
 from ..segment import Statement
-from ..ui import tr
+from ..ui import rendered, tr
 from . import pages, work
 from .inputs import json_object, optional_text_field, read_body, text_field
 from .state import CSRF_HEADER, Refused, ReviewState, Visitor, address, state_of
@@ -39,7 +39,7 @@ def _person_data(visitor: Visitor) -> JSON:
 
 def _app_page(request: Request, visitor: Visitor, lang: str, title: str, current: str, data: JSON) -> Response:
     strings = script_strings(lang)
-    data = {**data, "me": _person_data(visitor), "strings": strings}
+    data = {**rendered(data, lang), "me": _person_data(visitor), "strings": strings}
     roles = [strings["roles"].get(role, role) for role in visitor.person.roles]
     return HTMLResponse(pages.render("app.html", lang, title=title, current=current, me=data["me"],
                                      roles=roles, data=data, here=address(request), entry=pages.ENTRY_MODULE))
@@ -107,8 +107,8 @@ def statement_page(request: Request) -> Response:
 
 
 def statement_api(request: Request) -> Response:
-    _, _, view = _statement_data(request)
-    return JSONResponse(view)
+    _, lang, view = _statement_data(request)
+    return JSONResponse(rendered(view, lang))
 
 
 def suggest(request: Request) -> Response:
@@ -162,11 +162,12 @@ def _decide(request: Request, body: bytes, action: str) -> Response:
                         override=override, comment=comment)
     with state.commits.saving(person.name, project.catalog_path(slug, code)):
         report = apply_decisions(project, [decision])
-    return _report(state, project, statement.lang, person, decision, report)
+    return _report(state, project, statement.lang, person, decision, report, lang)
 
 
 def _report(state: ReviewState, project: Project, source: str, person: Person, decision: Decision,
-            report: ApplyReport) -> Response:
+            report: ApplyReport, lang: str) -> Response:
+    """The save's answer, with the library's reasons said in the page language `lang`."""
     po = read_catalog(project, decision.slug, decision.lang)
     entry = None
     if po is not None:
@@ -175,16 +176,17 @@ def _report(state: ReviewState, project: Project, source: str, person: Person, d
                if entry is not None else None)
     answer: JSON = {"entry": current, "progress": progress(po)}
     if report.refused:
-        return JSONResponse({**answer, "status": "refused", "reason": report.refused[0].reason},
+        return JSONResponse(rendered({**answer, "status": "refused", "reason": report.refused[0].reason}, lang),
                           HTTPStatus.FORBIDDEN)
     if report.conflicts:
         conflict = report.conflicts[0]
-        return JSONResponse({**answer, "status": "conflict", "reason": conflict.reason,
-                           "yours": decision.msgstr, "current_msgstr": conflict.current_msgstr},
+        return JSONResponse(rendered({**answer, "status": "conflict", "reason": conflict.reason,
+                                      "yours": decision.msgstr, "current_msgstr": conflict.current_msgstr},
+                                     lang),
                           HTTPStatus.CONFLICT)
     done = report.applied or report.adopted or report.commented
-    return JSONResponse({**answer, "status": "applied" if done else "unchanged",
-                         "adopted": bool(report.adopted), "commented": bool(report.commented)})
+    return JSONResponse(rendered({**answer, "status": "applied" if done else "unchanged",
+                                  "adopted": bool(report.adopted), "commented": bool(report.commented)}, lang))
 
 
 async def save(request: Request) -> Response:

@@ -27,7 +27,7 @@ from ..project import Project
 from ..review.packets import JSON_KIND, outbox
 from ..review.people import load_people
 from ..review.routing import queue
-from ..ui import tr
+from ..ui import rendered, tr
 from ..ui.choice import reader_language
 from . import pages, work
 from .strings import all_script_strings
@@ -52,7 +52,7 @@ def render_sheet(title: str, data: JSON, lang: str) -> str:
     policy = (f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
               "img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
     # The style and script are this package's own files, put in as they are.
-    return pages.render("sheet.html", lang, title=title, data=data, policy=policy,
+    return pages.render("sheet.html", lang, title=title, data=rendered(data, lang), policy=policy,
                         style=Markup(style), script=Markup(script))
 
 
