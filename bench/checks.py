@@ -6,8 +6,8 @@ translation word by word (a third of them machine drafts whose provenance
 notes list unknown words, some with Russian words left in), and measures, as
 child processes in the same project: `tflow check` (every check, the
 morphology ones included) and `tflow build --draft` (uk, ru, en; Markdown and
-HTML). The check must stay well under the build's time. It prints figures; it
-asserts nothing about time.
+HTML). The check must stay well under the build's time (compare CPU
+seconds on a busy machine). It prints figures; it asserts nothing about time.
 
     .venv/bin/python bench/checks.py [PARAGRAPHS ...]     # default: 20000
     REPEAT=1 .venv/bin/python bench/checks.py 5000
@@ -92,7 +92,8 @@ def report(paragraphs: int) -> None:
                         ("build", "tflow build --draft (uk ru en, md + html)")):
         run = runs[name]
         print(f"  {label:<44} {run.seconds:7.2f} {run.cpu:7.2f} {run.peak_mib:9.0f}")
-    print(f"  check / build (wall): {runs['check'].seconds / runs['build'].seconds:.2f}")
+    print(f"  check / build: wall {runs['check'].seconds / runs['build'].seconds:.2f}, "
+          f"CPU {runs['check'].cpu / runs['build'].cpu:.2f}")
 
 
 def measure_any(command: list[str], cwd: Path) -> Run:

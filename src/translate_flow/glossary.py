@@ -263,6 +263,9 @@ class _Index:
                     yield key
 
 
+_FOUND_KEPT = 65536  # texts whose terms a glossary remembers
+
+
 @dataclass(frozen=True)
 class Glossary:
     """The terms of `glossary.csv`, with lookups by language."""
@@ -273,6 +276,9 @@ class Glossary:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _words: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _found: dict[tuple[str, str], tuple[int, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -310,7 +316,12 @@ class Glossary:
                 lang,
             )
             self._terms[lang] = index
-        return [self.terms[key] for key in index.find(text)]
+        found = self._found.get((text, lang))
+        if found is None:  # the checks of one pair ask for the same source text's terms
+            if len(self._found) >= _FOUND_KEPT:
+                self._found.clear()
+            found = self._found[(text, lang)] = tuple(index.find(text))
+        return [self.terms[key] for key in found]
 
     def contains(self, text: str, lang: str, term: Term) -> bool:
         """Whether `text` contains the `lang` form of `term` (in any inflection)."""

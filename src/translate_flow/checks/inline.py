@@ -23,7 +23,12 @@ _PARSER = MarkdownIt("commonmark")
 # would only cost time (a third of each parse) and hide a changed target.
 _PARSER.normalizeLink = lambda url: url  # type: ignore[method-assign]
 _PARSER.normalizeLinkText = lambda url: url  # type: ignore[method-assign,assignment]
-_MARKUP_CHARS = re.compile(r"[*_`\[<&\\]")
+# Every character that can start an inline CommonMark construct (emphasis, code,
+# link, image, autolink, HTML, entity, escape), and the line ends and NUL that
+# the parser rewrites (a line break is a soft or hard break, \r\n is \n, NUL is
+# U+FFFD): a text with none of them is its own readable text and holds no
+# markup (tests/checks/test_inline_fast_path.py proves it against the parser).
+_MARKUP_CHARS = re.compile(r"[*_`\[<&\\\n\r\x00]")
 _REFERENCE = re.compile(r"\]\[([^\]\s][^\]]*)\]")
 _BLOCK_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>?", re.DOTALL)
 _SPACES = re.compile(r"\s+")
@@ -54,6 +59,11 @@ def parse(text: str) -> Inline:
     """The markup and readable text of `text` (cached: each check asks again)."""
     if not _MARKUP_CHARS.search(text):
         return Inline(text)
+    return parse_markdown(text)
+
+
+def parse_markdown(text: str) -> Inline:
+    """`parse` through the CommonMark parser, whatever the text holds."""
     pieces: list[str] = []
     links: list[str] = []
     autolinks: list[str] = []

@@ -129,6 +129,7 @@ class _Value:
     parts: tuple[str, ...] = ()  # "44 123" grouped with plain spaces may be two numbers
 
 
+@lru_cache(maxsize=65536)
 def _canonical(digits: str) -> str:
     try:
         return format(Decimal(digits).normalize(), "f")
@@ -136,6 +137,7 @@ def _canonical(digits: str) -> str:
         return digits
 
 
+@lru_cache(maxsize=65536)
 def _number_value(written: str, lang: str) -> str:
     if lang == "en":
         return _canonical(_GROUP_SEPARATORS.sub("", written))

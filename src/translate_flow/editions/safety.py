@@ -4,7 +4,7 @@ A translation that drops a link, breaks emphasis or code, or adds HTML is
 never published (DESIGN: bad input and faults). Parsing every msgid and msgstr
 is most of a build's work on a book, so verdicts are kept in a derived cache
 (`.tflow/markup-verdicts.json`, deletable) keyed by a hash of the pair and of
-the checks' version, and a large set of new pairs is checked on every core.
+the checks' version, and a large set of new pairs is checked on every idle core.
 """
 
 from __future__ import annotations
@@ -36,6 +36,21 @@ def _problems_of(pairs: list[Pair]) -> list[list[str]]:
     return [problems(*pair) for pair in pairs]
 
 
+def _idle_cores() -> int:
+    """Cores that other processes leave free now, this one counted as idle.
+
+    Workers only pay on idle cores: on a busy machine they share the cores the
+    build already has and add the cost of forking and of sending every pair
+    and verdict between processes (a fifth more CPU time in bench/spine.py).
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # no load average on this system: assume the cores are free
+        return cores
+    return max(1, min(cores, int(cores - load) + 1))
+
+
 def _key(pair: Pair) -> str:
     digest = hashlib.blake2b("\x00".join((__version__, *SAFETY_CHECKS, *pair)).encode("utf-8"), digest_size=12)
     return digest.hexdigest()
@@ -58,7 +73,7 @@ class Verdicts:
         missing = list(dict.fromkeys(pair for pair in pairs if _key(pair) not in self.known))
         if not missing:
             return
-        workers = min(os.cpu_count() or 1, 8)
+        workers = min(_idle_cores(), 8)
         if len(missing) < PARALLEL_FROM or workers < 2:
             found = _problems_of(missing)
         else:
