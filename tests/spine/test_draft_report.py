@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 
 from translate_flow import catalog
-from translate_flow.catalog.states import DraftReport, draft_report, provenance_note, weak_first
+from translate_flow.catalog.drafts import DraftReport, draft_report, provenance_note, weak_first
 
 
 def draft(msgid: str, note: str) -> polib.POEntry:

@@ -4,18 +4,18 @@ This package is the only user of polib. `io` reads and writes files, `layout`
 writes the text byte for byte as GNU msgcat does (breaking lines where
 `linebreaks`, gettext's own libunistring, says), `template`
 turns a statement into a POT, `merge` brings a catalog up to date with it,
-`states` reads and writes entry states, `stats` counts them, `extract` ties
-these together for `tflow extract`.
+`states` reads and writes entry states and workflow notes, `drafts` reads what a
+machine draft's note says is wrong with it, `stats` counts them, `threeway`
+merges two people's versions for the git driver, `extract` ties these together
+for `tflow extract`.
 """
 
+from .drafts import WEAK_QUALITY, Ambiguity, DraftReport, draft_report, provenance_note, weak_first
 from .io import dumps, editing, parse, read, write
 from .states import (
-    WEAK_QUALITY,
-    Ambiguity,
     Approval,
     Authorship,
     Comment,
-    DraftReport,
     Override,
     State,
     Verdict,
@@ -26,7 +26,6 @@ from .states import (
     approve,
     authorship,
     comments,
-    draft_report,
     overrides,
     pair_hash,
     replaces_draft,
@@ -36,7 +35,6 @@ from .states import (
     msgstr_hash,
     notes,
     provenance,
-    provenance_note,
     repair_notes,
     set_draft,
     set_note,
@@ -44,7 +42,6 @@ from .states import (
     state,
     today,
     translator,
-    weak_first,
     words,
 )
 from .stats import Counts, count

@@ -9,8 +9,8 @@ import polib
 
 from ..project import Project
 from .io import read
-from .states import (Conflict, State, comments, conflicts, draft_report, in_conflict, state,
-                     weak_first, words)
+from .drafts import draft_report, weak_first
+from .states import Conflict, State, comments, conflicts, in_conflict, state, words
 
 WEAKEST_SHOWN = 5
 
@@ -19,7 +19,7 @@ WEAKEST_SHOWN = 5
 class Counts:
     entries: dict[State, int] = field(default_factory=dict)
     words: dict[State, int] = field(default_factory=dict)
-    weak: int = 0  # drafts whose quality figure is below `states.WEAK_QUALITY`
+    weak: int = 0  # drafts whose quality figure is below `drafts.WEAK_QUALITY`
 
     @property
     def total_entries(self) -> int:

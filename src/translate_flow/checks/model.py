@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..config import default_value
-from ..catalog.states import Ambiguity
+from ..catalog.drafts import Ambiguity
 from ..glossary import Glossary
 from ..ui.message import Message
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import language, markup, numbers, terms, text, words
 from ..text import words as text_words
-from ..catalog.states import WEAK_QUALITY
+from ..catalog.drafts import WEAK_QUALITY
 from .model import ERROR, WARNING, Check, Pair, Problem
 
 CHECKS: tuple[Check, ...] = (

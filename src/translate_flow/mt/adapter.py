@@ -31,7 +31,7 @@ from ..errors import TranslateFlowError
 from . import http, sanity
 from .cache import Cache
 from .chunk import chunks
-from ..catalog.states import Ambiguity
+from ..catalog.drafts import Ambiguity
 from .engine import LOOKUP, Engine, Explains, Marks, Relays
 from .protect import Protected, missing, protect, restore
 from .ratelimit import RateLimit

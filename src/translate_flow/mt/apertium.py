@@ -46,7 +46,7 @@ from pathlib import Path
 from .. import morphology
 from .. import text as textfacts
 from ..errors import EngineError
-from ..catalog.states import Ambiguity
+from ..catalog.drafts import Ambiguity
 from .engine import MACHINE, Marked
 from .readings import Readings
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from ..catalog.states import Ambiguity
+from ..catalog.drafts import Ambiguity
 
 #: Engines that look up whole catalog entries (human text) rather than translate:
 #: the adapter hands them the msgid as it is, unprotected, unchunked, uncached.

@@ -6,7 +6,7 @@ Only entries whose msgstr is empty are filled; translated, approved and stale
 2026-11-25``), so a reviewer always knows a machine wrote it, followed by what
 is wrong with it: the words the engine did not know or could not inflect and a
 quality figure (``; unknown: Майдане; errors: стоїмо; quality: 0.82``, see
-`catalog.states.DraftReport`). A draft with a slur or hate term its source
+`catalog.drafts.DraftReport`). A draft with a slur or hate term its source
 lacks is discarded and the next engine tried.
 
 Work goes in blocks sized to take about two seconds; finished drafts are
