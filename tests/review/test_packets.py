@@ -269,11 +269,11 @@ def test_a_packet_puts_weak_drafts_first_and_marks_the_words_the_engine_did_not_
     entries = [e for e in catalog.read(packet(root, "olena")) if e.msgstr]
     assert entries[0].msgid == NATO
     lines = entries[0].comment.split("\n")
-    assert "weak draft: quality 0.71; expect a heavy edit" in lines
-    assert "unknown words marked: НАТО і Кремль ⟨снова⟩ посилають робітників ⟨здесь⟩." in lines
+    assert "слабка чернетка: якість 0.71; знадобиться суттєва правка" in lines
+    assert "позначено невідомі слова: НАТО і Кремль ⟨снова⟩ посилають робітників ⟨здесь⟩." in lines
     comment = " ".join(lines)  # the writer wraps long comment lines
     assert "check error unknown: рушій не знає слова «здесь»: його залишено неперекладеним" in comment
-    assert not any(line.startswith("weak draft") for e in entries[1:] for line in e.comment.split("\n"))
+    assert not any(line.startswith("слабка чернетка") for e in entries[1:] for line in e.comment.split("\n"))
 
 
 def test_a_packet_marks_the_senses_the_engine_guessed(root: Path, project: Project) -> None:
@@ -286,6 +286,6 @@ def test_a_packet_marks_the_senses_the_engine_guessed(root: Path, project: Proje
     export(project)
     found = next(e for e in catalog.read(packet(root, "olena")) if e.msgid == NATO)
     lines = found.comment.split("\n")
-    assert "guessed senses marked: НАТО і Кремль ⟨коштують⟩ робітників." in lines
-    assert "sense guessed: «коштують» for «стоят»; it can also be «стояти»" in lines
+    assert "позначено вгадані значення: НАТО і Кремль ⟨коштують⟩ робітників." in lines
+    assert "значення вгадано: «коштують» для «стоят»; можливо також «стояти»" in lines
     assert "check warning ambiguous:" in " ".join(lines)

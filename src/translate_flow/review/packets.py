@@ -25,7 +25,7 @@ from typing import Any
 
 import polib
 
-from .. import catalog, checks, locales
+from .. import catalog, checks
 from ..catalog import State
 from ..catalog.template import timestamp
 from ..checks.catalogs import entry_pair
@@ -34,6 +34,7 @@ from ..glossary import Glossary
 from ..project import Project
 from ..text import mark_words
 from .decisions import ApplyReport, Decision, apply_decisions
+from .. import ui
 from ..ui.choice import reader_language
 from .people import Person, load_people
 from .routing import REVIEWER, Task, queue
@@ -51,22 +52,27 @@ CONTEXT_CHARS = 240
 _DECISION_FIELDS = ("slug", "lang", "msgid", "fingerprint", "msgstr", "approve", "person",
                     "override", "comment", "suggest")
 
-_INSTRUCTIONS = """\
-Review packet for {person}: the {language} ({lang}) translation of {slug}.
-Exported {exported} by translate-flow. Open it in Poedit or any PO editor.
-
-Translate: fill the empty entries; correct machine drafts (fuzzy, "Needs work")
-  and clear the fuzzy flag when the text is right.
-Review: entries waiting for approval are marked fuzzy. Clear the flag to approve
-  the text as it is, or correct it (a correction needs another reviewer).
-  A line "approve" in an entry's translator comment approves it too.
-An edit you leave fuzzy is kept as your suggestion ("needs work"). Anything else
-  you write in an entry's translator comment is kept as your comment on it: ask
-  questions there. A "check error" needs a line "override: <why it is right>"
-  before the entry can be accepted or approved.
-Keep the "#." lines: their tflow-fingerprint tells whether the catalog changed
-since this export.
-Send the saved file back; an editor runs: tflow review import FILE"""
+def _instructions(reader: str, person: str, lang: str, slug: str, exported: str) -> str:
+    """The packet's header comment in the `reader`'s language; the words "approve" and
+    "override:" stay English in every language, because the import reads them."""
+    return ui.Message(
+        "Review packet for %(person)s: the %(language)s (%(lang)s) translation of %(slug)s.\n"
+        "Exported %(exported)s by translate-flow. Open it in Poedit or any PO editor.\n"
+        "\n"
+        "Translate: fill the empty entries; correct machine drafts (fuzzy, \"Needs work\")\n"
+        "  and clear the fuzzy flag when the text is right.\n"
+        "Review: entries waiting for approval are marked fuzzy. Clear the flag to approve\n"
+        "  the text as it is, or correct it (a correction needs another reviewer).\n"
+        "  A line \"approve\" in an entry's translator comment approves it too.\n"
+        "An edit you leave fuzzy is kept as your suggestion (\"needs work\"). Anything else\n"
+        "  you write in an entry's translator comment is kept as your comment on it: ask\n"
+        "  questions there. A \"check error\" needs a line \"override: <why it is right>\"\n"
+        "  before the entry can be accepted or approved.\n"
+        "Keep the \"#.\" lines: their tflow-fingerprint tells whether the catalog changed\n"
+        "since this export.\n"
+        "Send the saved file back; an editor runs: tflow review import FILE",
+        person=person, language=ui.Language(lang), lang=lang, slug=slug, exported=exported,
+    ).render(reader)
 
 
 def outbox(project: Project, person: str) -> Path:
@@ -80,16 +86,19 @@ def _short(text: str) -> str:
     return flat[: CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _glossary_lines(glossary: Glossary, entry: polib.POEntry, source: str, target: str) -> list[str]:
+def _glossary_lines(glossary: Glossary, entry: polib.POEntry, source: str, target: str,
+                    reader: str) -> list[str]:
     lines = []
     for term in glossary.terms_in(entry.msgid, source):
         wanted = term.text(target)
-        line = f"glossary: {term.text(source)} → {wanted}" if wanted else f"glossary: {term.text(source)}"
+        line = ui.tr(reader, "glossary: %(term)s", term=term.text(source))
+        if wanted:
+            line += f" → {wanted}"
         if term.dnt:
-            line += " (keep as written)"
+            line += " " + ui.tr(reader, "(keep as written)")
         forbidden = term.forbidden_for(target)
         if forbidden:
-            line += f"; never: {', '.join(forbidden)}"
+            line += "; " + ui.tr(reader, "never: %(words)s", words=", ".join(forbidden))
         if term.note:
             line += f"; {term.note}"
         lines.append(line)
@@ -105,22 +114,25 @@ def _problem_lines(entry: polib.POEntry, source: str, target: str, glossary: Glo
     return [f"check {p.severity} {p.check}: {p.message.render(reader)}" for p in checks.run(pair)]
 
 
-def _defect_lines(entry: polib.POEntry) -> list[str]:
+def _defect_lines(entry: polib.POEntry, reader: str) -> list[str]:
     """The draft with the words the engine did not know marked ⟨so⟩, its guessed senses, its quality."""
     if catalog.state(entry) is not State.DRAFT:
         return []
     report = catalog.draft_report(entry)
     lines = []
     if report.weak and report.quality is not None:
-        lines.append(f"weak draft: quality {report.quality:.2f}; expect a heavy edit")
-    for label, marked in (("unknown words", report.defects), ("guessed senses", report.guessed)):
+        lines.append(ui.tr(reader, "weak draft: quality %(quality)s; expect a heavy edit",
+                           quality=format(report.quality, ".2f")))
+    labels = (ui.tr(reader, "unknown words marked: %(text)s"), ui.tr(reader, "guessed senses marked: %(text)s"))
+    for label, marked in zip(labels, (report.defects, report.guessed)):
         pieces = mark_words(entry.msgstr, marked)
         if any(flagged for _, flagged in pieces):
             shown = "".join(f"⟨{piece}⟩" if flagged else piece for piece, flagged in pieces)
-            lines.append(f"{label} marked: " + " ".join(shown.split()))
+            lines.append(label % {"text": " ".join(shown.split())})
     for item in report.ambiguous:
-        lines.append(f"sense guessed: «{item.draft}» for «{item.source}»; it can also be "
-                     + " or ".join(f"«{other}»" for other in item.others))
+        lines.append(ui.tr(reader, "sense guessed: «%(draft)s» for «%(source)s»; it can also be %(others)s",
+                           draft=item.draft, source=item.source,
+                           others=" / ".join(f"«{other}»" for other in item.others)))
     return lines
 
 
@@ -130,20 +142,21 @@ def _marker(entry: polib.POEntry) -> str:
 
 
 def _annotate(entry: polib.POEntry, task: Task, before: str | None, after: str | None,
-              extra: list[str]) -> None:
+              extra: list[str], reader: str) -> None:
     """Turn a catalog entry into its packet form: comments for the person, marker last."""
     lines = [line for line in (entry.comment or "").split("\n") if line]
     if task.role == REVIEWER:
         who = catalog.authorship(entry)
-        lines.append(f"task: review (translated by {who.person} {who.day})" if who else
-                     "task: review (nobody is on record as its translator; approving it makes "
-                     "you its translator, and another reviewer approves it)")
+        lines.append(ui.tr(reader, "task: review (translated by %(person)s %(day)s)",
+                           person=who.person, day=who.day) if who else
+                     ui.tr(reader, "task: review (nobody is on record as its translator; approving it "
+                                   "makes you its translator, and another reviewer approves it)"))
     else:
-        lines.append(f"task: translate ({task.state.value})")
+        lines.append(ui.tr(reader, "task: translate (%(state)s)", state=task.state.value))
     if before is not None:
-        lines.append(f"before: {_short(before)}")
+        lines.append(ui.tr(reader, "before: %(text)s", text=_short(before)))
     if after is not None:
-        lines.append(f"after: {_short(after)}")
+        lines.append(ui.tr(reader, "after: %(text)s", text=_short(after)))
     # The machine provenance, the old translation of a changed source (`previous:`)
     # and any free comment, in their order; who translated and approved is above.
     lines += [line for line in (entry.tcomment or "").split("\n")
@@ -168,18 +181,19 @@ def _packet(project: Project, person: Person, slug: str, lang: str, tasks: list[
         task = wanted.get(entry.msgid)
         if task is None:
             continue
-        extra = _defect_lines(entry)
-        extra += _glossary_lines(glossary, entry, source, lang)
-        extra += _problem_lines(entry, source, lang, glossary, settings, reader_language(person))
+        reader = reader_language(person)
+        extra = _defect_lines(entry, reader)
+        extra += _glossary_lines(glossary, entry, source, lang, reader)
+        extra += _problem_lines(entry, source, lang, glossary, settings, reader)
         before = live[index - 1].msgid if index > 0 else None
         after = live[index + 1].msgid if index + 1 < len(live) else None
         keep.append((catalog.weak_first(entry), entry, task, before, after, extra))
     keep.sort(key=lambda item: item[0])  # weak drafts first, weakest first; the rest in order
+    reader = reader_language(person)
     for _, entry, task, before, after, extra in keep:
-        _annotate(entry, task, before, after, extra)
+        _annotate(entry, task, before, after, extra, reader)
     po[:] = [item[1] for item in keep]
-    po.header = _INSTRUCTIONS.format(person=person.name, language=locales.english_name(lang),
-                                     lang=lang, slug=slug, exported=exported)
+    po.header = _instructions(reader_language(person), person.name, lang, slug, exported)
     po.metadata["Last-Translator"] = person.address
     po.metadata[PERSON_HEADER] = person.name
     po.metadata[STATEMENT_HEADER] = slug
